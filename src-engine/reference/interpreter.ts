@@ -1,0 +1,419 @@
+// The reference interpreter: runs a TokenProgram on an input byte string and produces the trace
+// tokens of docs/machine.md directly from the register-machine semantics. It is deliberately
+// independent of the machine graph and the transformer, so that both can be checked against it.
+// It owns no prompt: the prompt is fixed by the program and the input (program/prompt.ts).
+
+import type { TokenProgram } from '../program/instruction.ts';
+import { Machine, Op } from '../program/opcodes.ts';
+import { TRAP_MESSAGES, Tok } from '../program/vocab.ts';
+import { ReferenceMachineError, toColumns } from './columns.ts';
+import { ByteList, ChunkSink } from './sink.ts';
+
+export { ReferenceMachineError } from './columns.ts';
+export type { ReferenceErrorCode } from './columns.ts';
+
+export interface ReferenceOptions {
+  /** stop after this many trace tokens (the last step may be cut); default: no limit */
+  maxTokens?: number;
+  /** receives each chunk of trace tokens in order; the array is the callee's to keep */
+  onChunk?: (tokens: Int32Array) => void;
+  /** return the whole trace in the result */
+  keepTrace?: boolean;
+  /** tokens per chunk handed to onChunk (default 65536) */
+  chunkTokens?: number;
+}
+
+export type ReferenceEnd = 'halted' | 'trap' | 'limit';
+
+export interface ReferenceResult {
+  /** the trace tokens (prompt not included), when keepTrace was set */
+  trace?: Int32Array;
+  /** trace tokens generated, at most maxTokens */
+  tokens: number;
+  /** steps begun within the limit, i.e. step tokens in the trace */
+  steps: number;
+  /** sum of Instruction.wasmCount over those steps */
+  wasmInstructions: number;
+  /** the O payloads present in the trace */
+  output: Uint8Array;
+  /** 'limit' means the trace is incomplete and must never count as a pass */
+  end: ReferenceEnd;
+  /** the trap's message (vocab.ts TRAP_MESSAGES) when end is 'trap' */
+  trap: string | null;
+  /** the token that ended the trace (H or a trap token), null when end is 'limit' */
+  stopToken: number | null;
+}
+
+/** Initial memory: zero, with the data image at DATA_BASE. */
+function initialMemory(program: TokenProgram): Uint8Array {
+  const mem = new Uint8Array(Machine.MEM_SIZE);
+  if (Machine.DATA_BASE + program.data.length > Machine.MEM_SIZE) {
+    const len = program.data.length;
+    throw new ReferenceMachineError('BAD_PROGRAM', `data image of ${len} bytes exceeds memory`);
+  }
+  mem.set(program.data, Machine.DATA_BASE);
+  return mem;
+}
+
+/** Registers of frames 0..frames-1, 256 per frame; grown on deep calls, never cleared. */
+function growRegisters(regs: Int32Array, frames: number): Int32Array {
+  const most = (Machine.MAX_DEPTH + 2) * Machine.REGS_PER_FRAME;
+  let size = regs.length;
+  while (size < frames * Machine.REGS_PER_FRAME) size = Math.min(size * 2, most);
+  const grown = new Int32Array(size);
+  grown.set(regs);
+  return grown;
+}
+
+const popcount = (x: number): number => {
+  x = x - ((x >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(x, 0x01010101) >>> 24;
+};
+
+/** Slack at the end of the chunk buffer: the longest step has 5 tokens. */
+const STEP_MAX = 5;
+
+/**
+ * Runs `program` on `input` from main's entry at depth 1 (the boot record) until it halts,
+ * traps or reaches `maxTokens`. Throws ReferenceMachineError only for programs outside the
+ * contract (an invalid opcode or a pc past the last instruction).
+ */
+export function runReference(
+  program: TokenProgram,
+  input: Uint8Array,
+  options: ReferenceOptions = {},
+): ReferenceResult {
+  const { n, op, flags, dst, a, b, c, imm, target, wasm } = toColumns(program);
+  const mem = initialMemory(program);
+  const MEM = Machine.MEM_SIZE;
+  const maxTokens = options.maxTokens ?? Infinity;
+  const chunkTokens = Math.max(16, options.chunkTokens ?? 1 << 16);
+  const sink = new ChunkSink(options);
+  const out = new ByteList();
+  const inputLength = input.length;
+
+  let regs: Int32Array = new Int32Array(64 * Machine.REGS_PER_FRAME); // [frame * 256 + register]
+  const returnPc = new Int32Array(Machine.MAX_DEPTH + 2); // [depth] = pc after its CALL
+  const buf = new Int32Array(chunkTokens + STEP_MAX); // trace tokens not yet flushed
+  let p = 0; // tokens in buf
+  let pStop = Math.min(chunkTokens, maxTokens); // look at the limit or flush when p reaches it
+  if (!(program.entry >= 0 && program.entry < n)) throw pcOutOfRange(program.entry, n, -1);
+  let pc = program.entry;
+  let depth = 1;
+  let base = Machine.REGS_PER_FRAME; // regs index of r0 of the current frame
+  let cursor = 0; // GETCHAR steps so far
+  let steps = 0;
+  let wasmInstructions = 0;
+  let stopToken = -1;
+
+  run: for (;;) {
+    // Limit and flush: one comparison per step on the fast path.
+    if (p >= pStop) {
+      if (sink.flushed + p >= maxTokens) break;
+      sink.flush(buf, p);
+      p = 0;
+      pStop = Math.min(chunkTokens, maxTokens - sink.flushed);
+    }
+
+    // Operands: A and B are immediates or registers of frame 0 or of the current frame.
+    const o = op[pc]!;
+    const f = flags[pc]!;
+    const A = f & 1 ? imm[pc]! : regs[(f & 4 ? 0 : base) + a[pc]!]!;
+    const B = f & 2 ? imm[pc]! : regs[(f & 8 ? 0 : base) + b[pc]!]!;
+    steps++;
+    wasmInstructions += wasm[pc]!;
+
+    let v = 0; // the result of a register-write step
+    switch (o) {
+      case Op.MOV:
+        v = A;
+        break;
+      case Op.ADD:
+        v = (A + B) | 0;
+        break;
+      case Op.SUB:
+        v = (A - B) | 0;
+        break;
+      case Op.MUL:
+        v = Math.imul(A, B);
+        break;
+      case Op.DIV_S:
+        if (B === 0) {
+          stopToken = Tok.T_DIV0;
+          break run;
+        }
+        if (A === -0x80000000 && B === -1) {
+          stopToken = Tok.T_OVF;
+          break run;
+        }
+        v = (A / B) | 0; // exact: |A|, |B| < 2^31 cannot round across an integer
+        break;
+      case Op.DIV_U:
+        if (B === 0) {
+          stopToken = Tok.T_DIV0;
+          break run;
+        }
+        v = ((A >>> 0) / (B >>> 0)) | 0;
+        break;
+      case Op.REM_S:
+        if (B === 0) {
+          stopToken = Tok.T_DIV0;
+          break run;
+        }
+        v = A % B | 0; // sign of the dividend, as in WebAssembly; INT_MIN % -1 is -0 -> 0
+        break;
+      case Op.REM_U:
+        if (B === 0) {
+          stopToken = Tok.T_DIV0;
+          break run;
+        }
+        v = (A >>> 0) % (B >>> 0) | 0;
+        break;
+      case Op.AND:
+        v = A & B;
+        break;
+      case Op.OR:
+        v = A | B;
+        break;
+      case Op.XOR:
+        v = A ^ B;
+        break;
+      case Op.SHL: // JavaScript shifts already take the count mod 32
+        v = A << B;
+        break;
+      case Op.SHR_S:
+        v = A >> B;
+        break;
+      case Op.SHR_U:
+        v = (A >>> B) | 0;
+        break;
+      case Op.ROTL:
+        v = (A << B) | (A >>> (32 - (B & 31)));
+        break;
+      case Op.ROTR:
+        v = (A >>> B) | (A << (32 - (B & 31)));
+        break;
+      case Op.CLZ:
+        v = Math.clz32(A);
+        break;
+      case Op.CTZ:
+        v = A === 0 ? 32 : 31 - Math.clz32(A & -A);
+        break;
+      case Op.POPCNT:
+        v = popcount(A);
+        break;
+      case Op.EQZ:
+        v = A === 0 ? 1 : 0;
+        break;
+      case Op.EQ:
+        v = A === B ? 1 : 0;
+        break;
+      case Op.NE:
+        v = A !== B ? 1 : 0;
+        break;
+      case Op.LT_S:
+        v = A < B ? 1 : 0;
+        break;
+      case Op.LT_U:
+        v = A >>> 0 < B >>> 0 ? 1 : 0;
+        break;
+      case Op.LE_S:
+        v = A <= B ? 1 : 0;
+        break;
+      case Op.LE_U:
+        v = A >>> 0 <= B >>> 0 ? 1 : 0;
+        break;
+      case Op.EXTEND8_S:
+        v = (A << 24) >> 24;
+        break;
+      case Op.EXTEND16_S:
+        v = (A << 16) >> 16;
+        break;
+      case Op.SELECT:
+        v = regs[(f & 16 ? 0 : base) + c[pc]!] !== 0 ? A : B;
+        break;
+
+      // Loads: address (A_IMM ? 0 : A) + imm as an exact sum, then the bounds rule.
+      case Op.LOAD8_S:
+      case Op.LOAD8_U:
+      case Op.LOAD16_S:
+      case Op.LOAD16_U:
+      case Op.LOAD32: {
+        const addr = (f & 1 ? 0 : A >>> 0) + (imm[pc]! >>> 0);
+        const size = o === Op.LOAD32 ? 4 : o >= Op.LOAD16_S ? 2 : 1;
+        if (addr + size > MEM) {
+          stopToken = Tok.T_OOB;
+          break run;
+        }
+        if (o === Op.LOAD8_S) v = (mem[addr]! << 24) >> 24;
+        else if (o === Op.LOAD8_U) v = mem[addr]!;
+        else if (o === Op.LOAD32) {
+          v = mem[addr]! | (mem[addr + 1]! << 8) | (mem[addr + 2]! << 16) | (mem[addr + 3]! << 24);
+        } else {
+          v = mem[addr]! | (mem[addr + 1]! << 8);
+          if (o === Op.LOAD16_S) v = (v << 16) >> 16;
+        }
+        break;
+      }
+      case Op.GETCHAR:
+        v = cursor < inputLength ? input[cursor]! : -1;
+        cursor++;
+        break;
+
+      // Stores: S and the low 1, 2 or 4 bytes of B, written at address + k.
+      case Op.STORE8:
+      case Op.STORE16:
+      case Op.STORE32: {
+        const addr = (f & 1 ? 0 : A >>> 0) + (imm[pc]! >>> 0);
+        const size = o === Op.STORE32 ? 4 : o === Op.STORE16 ? 2 : 1;
+        if (addr + size > MEM) {
+          stopToken = Tok.T_OOB;
+          break run;
+        }
+        buf[p++] = Tok.S;
+        for (let k = 0; k < size; k++) {
+          const byte = (B >>> (8 * k)) & 255;
+          mem[addr + k] = byte;
+          buf[p++] = byte;
+        }
+        pc++;
+        continue;
+      }
+
+      // Control: J with the new pc, N for a branch not taken.
+      case Op.BR:
+        pc = target[pc]!;
+        buf[p++] = Tok.J;
+        buf[p++] = pc & 255;
+        buf[p++] = pc >>> 8;
+        continue;
+      case Op.BR_IF:
+      case Op.BR_IFZ:
+        if ((A !== 0) === (o === Op.BR_IF)) {
+          pc = target[pc]!;
+          buf[p++] = Tok.J;
+          buf[p++] = pc & 255;
+          buf[p++] = pc >>> 8;
+        } else {
+          pc++;
+          buf[p++] = Tok.N;
+        }
+        continue;
+      case Op.BR_TABLE: {
+        const next = pc + 1 + Math.min(A >>> 0, imm[pc]! >>> 0);
+        if (next >= n) throw pcOutOfRange(next, n, pc);
+        pc = next;
+        buf[p++] = Tok.J;
+        buf[p++] = pc & 255;
+        buf[p++] = pc >>> 8;
+        continue;
+      }
+      case Op.CALL:
+        if (depth + 1 > Machine.MAX_DEPTH) {
+          stopToken = Tok.T_STACK;
+          break run;
+        }
+        returnPc[++depth] = pc + 1;
+        base += Machine.REGS_PER_FRAME;
+        if (base + 2 * Machine.REGS_PER_FRAME > regs.length) {
+          regs = growRegisters(regs, depth + 2); // the callee's own callee frame too
+        }
+        pc = target[pc]!;
+        buf[p++] = Tok.C;
+        buf[p++] = pc & 255;
+        buf[p++] = pc >>> 8;
+        buf[p++] = depth & 255;
+        buf[p++] = depth >>> 8;
+        continue;
+      case Op.RET:
+        if (depth === 1) {
+          stopToken = Tok.H;
+          break run;
+        }
+        pc = returnPc[depth--]!;
+        base -= Machine.REGS_PER_FRAME;
+        buf[p++] = Tok.R;
+        buf[p++] = pc & 255;
+        buf[p++] = pc >>> 8;
+        buf[p++] = depth & 255;
+        buf[p++] = depth >>> 8;
+        continue;
+      case Op.OUT:
+        out.push(A & 255);
+        buf[p++] = Tok.O;
+        buf[p++] = A & 255;
+        pc++;
+        continue;
+      case Op.HALT:
+        stopToken = Tok.H;
+        break run;
+      case Op.UNREACHABLE:
+        stopToken = Tok.T_UNREACH;
+        break run;
+      default:
+        if (pc >= n) throw pcOutOfRange(pc, n, -1);
+        throw new ReferenceMachineError(
+          'BAD_OPCODE',
+          `instruction ${pc} has opcode ${o}, which the machine does not define ` +
+            '(docs/machine.md, "Opcodes")',
+        );
+    }
+
+    // Register write: W and the result, least significant byte first.
+    const d = dst[pc]!;
+    regs[f & 32 ? d : f & 64 ? base + Machine.REGS_PER_FRAME + d : base + d] = v;
+    buf[p++] = Tok.W;
+    buf[p++] = v & 255;
+    buf[p++] = (v >>> 8) & 255;
+    buf[p++] = (v >>> 16) & 255;
+    buf[p++] = v >>> 24;
+    pc++;
+  }
+
+  const keep = options.keepTrace === true;
+  return finish(stopToken, buf, p, sink, out, maxTokens, keep, steps, wasmInstructions);
+}
+
+function pcOutOfRange(pc: number, n: number, from: number): ReferenceMachineError {
+  const origin = from >= 0 ? ` (BR_TABLE at ${from})` : '';
+  return new ReferenceMachineError(
+    'PC_OUT_OF_RANGE',
+    `pc ${pc}${origin} is past the last instruction ${n - 1}; ` +
+      'every path of a program must end in RET, HALT or UNREACHABLE',
+  );
+}
+
+/** Ends the run: emits the stop token or cuts the last step at the limit, flushes, sums up. */
+function finish(
+  stop: number,
+  buf: Int32Array,
+  p: number,
+  sink: ChunkSink,
+  out: ByteList,
+  maxTokens: number,
+  keepTrace: boolean,
+  steps: number,
+  wasmInstructions: number,
+): ReferenceResult {
+  if (stop >= 0) buf[p++] = stop; // the loop only starts a step below the limit
+  const excess = sink.flushed + p - maxTokens;
+  if (excess > 0) {
+    // The last step was cut; an O step cut right after its step token lost its byte.
+    if (excess === 1 && buf[p - 2] === Tok.O) out.length--;
+    p -= excess;
+  }
+  sink.flush(buf, p);
+  const trap = stop >= 0 && stop !== Tok.H ? (TRAP_MESSAGES.get(stop) ?? 'trap') : null;
+  return {
+    ...(keepTrace ? { trace: sink.trace() } : {}),
+    tokens: sink.flushed,
+    steps,
+    wasmInstructions,
+    output: out.bytes.slice(0, out.length),
+    end: stop < 0 ? 'limit' : stop === Tok.H ? 'halted' : 'trap',
+    trap,
+    stopToken: stop < 0 ? null : stop,
+  };
+}
