@@ -1,0 +1,158 @@
+/* Minimum-cost assignment by the Hungarian method (shortest augmenting paths with dual
+ * potentials, O(n^2 m)). Reads a problem, prints a step-by-step account of the search, then
+ * the matching and its total.
+ *
+ * Input (the TypeScript layer writes it; see docs/assignment.md):
+ *   n m            rows and columns, 0 <= n <= m <= MAX_SIDE
+ *   n*m cells      row by row, separated by white space; each is an integer in
+ *                  [-2147483647, 2147483647] or x for a forbidden pair
+ *
+ * Output: an account of each row's search, then
+ *   result
+ *   row I col J cost C      (1-based, one line per row)
+ *   total T
+ * or, when no assignment avoids the forbidden pairs, `result` then `infeasible`.
+ * Bad input prints `error: ...` and stops.
+ *
+ * Method. Rows are added one at a time. Column 0 is a virtual column holding the new row.
+ * Potentials u (rows) and v (columns) keep every reduced cost c[i][j] - u[i] - v[j] >= 0 on
+ * allowed pairs and = 0 on matched pairs. From the new row a Dijkstra-like search grows a tree
+ * of rows and columns over zero reduced costs: each step picks the unvisited column with the
+ * smallest reduced distance delta, raises the potentials of the tree by delta (so that column
+ * becomes tight) and, if the column is free, flips the alternating path back to the new row.
+ * Sums are 64-bit: |c| < 2^31 and at most MAX_SIDE steps keep |u|, |v| below 2^42.
+ */
+#include <stdio.h>
+
+#define MAX_SIDE 500
+
+/* Marks a forbidden pair in cost[]. Accepted costs never reach it (|c| <= 2^31 - 1). */
+#define FORBIDDEN (-2147483647 - 1)
+
+/* Larger than any reduced distance (< 2^43); still far from overflow after n subtractions. */
+#define UNREACHED (1LL << 62)
+
+static int n, m;                       /* rows, columns */
+static int cost[MAX_SIDE * MAX_SIDE];  /* row-major, 0-based cells */
+static long long u[MAX_SIDE + 1];      /* row potentials, 1-based */
+static long long v[MAX_SIDE + 1];      /* column potentials; v[0] is the virtual column */
+static long long dist[MAX_SIDE + 1];   /* reduced distance from the tree to each column */
+static int owner[MAX_SIDE + 1];        /* row matched to each column, 0 = free */
+static int prev[MAX_SIDE + 1];         /* column before each column on its tree path */
+static char seen[MAX_SIDE + 1];        /* column is in the tree */
+
+/* Reads an integer or `x`. Returns 1 for a number, 0 for `x`, -1 for anything else. */
+static int read_cell(int *value) {
+  int ch = getchar();
+  while (ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t') ch = getchar();
+  if (ch == 'x') return 0;
+  int negative = ch == '-';
+  if (negative) ch = getchar();
+  if (ch < '0' || ch > '9') return -1;
+  unsigned int x = 0;
+  while (ch >= '0' && ch <= '9') {
+    if (x > 214748364 || (x == 214748364 && ch > '7')) return -1;
+    x = x * 10 + (unsigned int)(ch - '0');
+    ch = getchar();
+  }
+  *value = negative ? -(int)x : (int)x;
+  return 1;
+}
+
+/* Reads the whole problem into n, m and cost[]. Returns 0 on success. */
+static int read_problem(void) {
+  if (read_cell(&n) != 1 || read_cell(&m) != 1) return printf("error: expected n m\n"), 1;
+  if (n < 0 || n > m || m > MAX_SIDE)
+    return printf("error: need 0 <= n <= m <= %d, got %d %d\n", MAX_SIDE, n, m), 1;
+  for (int k = 0; k < n * m; k++) {
+    int kind = read_cell(&cost[k]);
+    if (kind < 0) return printf("error: bad cell %d,%d\n", k / m + 1, k % m + 1), 1;
+    if (kind == 0) cost[k] = FORBIDDEN;
+  }
+  return 0;
+}
+
+/* Grows the search tree from the virtual column until it reaches a free column, which it
+ * returns; returns 0 if no free column is reachable over allowed pairs. */
+static int search(int row) {
+  for (int j = 0; j <= m; j++) dist[j] = UNREACHED, seen[j] = 0;
+  owner[0] = row;
+  int col = 0;
+  do {
+    /* Relax the allowed pairs of the row that owns the newest tree column. */
+    seen[col] = 1;
+    int from = owner[col];
+    const int *c = &cost[(from - 1) * m]; /* c[j - 1] = cost of (from, j) */
+    long long delta = UNREACHED;
+    int next = 0;
+    for (int j = 1; j <= m; j++) {
+      if (seen[j]) continue;
+      if (c[j - 1] != FORBIDDEN) {
+        long long d = c[j - 1] - u[from] - v[j];
+        if (d < dist[j]) dist[j] = d, prev[j] = col;
+      }
+      if (dist[j] < delta) delta = dist[j], next = j;
+    }
+    if (delta >= UNREACHED / 2) return 0;
+
+    /* Raise the tree by delta: tree pairs stay tight, column `next` becomes tight. */
+    for (int j = 0; j <= m; j++) {
+      if (seen[j]) u[owner[j]] += delta, v[j] -= delta;
+      else dist[j] -= delta;
+    }
+    col = next;
+    int reach = owner[prev[col]];
+    printf(delta < 0 ? " r%d %lld > c%d" : " r%d +%lld > c%d", reach, delta, col);
+    if (owner[col]) printf(" (r%d)\n", owner[col]);
+    else printf(" free\n");
+  } while (owner[col]);
+  return col;
+}
+
+/* Flips the tree path ending at free column `col`; returns the change in total cost. */
+static long long augment(int col) {
+  long long change = 0;
+  printf(" path");
+  while (col) {
+    int back = prev[col];
+    int row = owner[back];
+    if (owner[col]) change -= cost[(owner[col] - 1) * m + col - 1];
+    change += cost[(row - 1) * m + col - 1];
+    owner[col] = row;
+    printf(" r%d>c%d", row, col);
+    col = back;
+  }
+  printf("\n");
+  return change;
+}
+
+static void print_result(long long total) {
+  int column_of[MAX_SIDE + 1];
+  for (int j = 1; j <= m; j++)
+    if (owner[j]) column_of[owner[j]] = j;
+  printf("result\n");
+  for (int i = 1; i <= n; i++) {
+    int j = column_of[i];
+    printf("row %d col %d cost %d\n", i, j, cost[(i - 1) * m + j - 1]);
+  }
+  printf("total %lld\n", total);
+}
+
+int main(void) {
+  if (read_problem()) return 1;
+  printf("Hungarian method, %d rows, %d columns\n", n, m);
+  printf("rX +d > cY: raise the duals by d; row X reaches column Y\n");
+  long long total = 0;
+  for (int i = 1; i <= n; i++) {
+    printf("row %d\n", i);
+    int col = search(i);
+    if (!col) {
+      printf(" no free column reachable\nresult\ninfeasible\n");
+      return 0;
+    }
+    total += augment(col);
+    printf(" total %lld\n", total);
+  }
+  print_result(total);
+  return 0;
+}
