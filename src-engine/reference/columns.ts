@@ -9,11 +9,10 @@ export type ReferenceErrorCode = 'PC_OUT_OF_RANGE' | 'BAD_OPCODE' | 'BAD_PROGRAM
 
 /** A program the machine cannot run at all (not a trap: traps are part of the trace). */
 export class ReferenceMachineError extends Error {
-  constructor(
-    readonly code: ReferenceErrorCode,
-    message: string,
-  ) {
+  readonly code: ReferenceErrorCode;
+  constructor(code: ReferenceErrorCode, message: string) {
     super(message);
+    this.code = code;
     this.name = 'ReferenceMachineError';
   }
 }
@@ -72,4 +71,3 @@ export function toColumns(program: TokenProgram): Columns {
   });
   return cols;
 }
-

@@ -162,14 +162,14 @@ export function runReference(
           stopToken = Tok.T_DIV0;
           break run;
         }
-        v = A % B | 0; // sign of the dividend, as in WebAssembly; INT_MIN % -1 is -0 -> 0
+        v = (A % B) | 0; // sign of the dividend, as in WebAssembly; INT_MIN % -1 is -0 -> 0
         break;
       case Op.REM_U:
         if (B === 0) {
           stopToken = Tok.T_DIV0;
           break run;
         }
-        v = (A >>> 0) % (B >>> 0) | 0;
+        v = ((A >>> 0) % (B >>> 0)) | 0;
         break;
       case Op.AND:
         v = A & B;

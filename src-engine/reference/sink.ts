@@ -24,7 +24,10 @@ export class ByteList {
 export class ChunkSink {
   readonly kept: Int32Array[] = [];
   flushed = 0;
-  constructor(private readonly options: SinkOptions) {}
+  private readonly options: SinkOptions;
+  constructor(options: SinkOptions) {
+    this.options = options;
+  }
   flush(buf: Int32Array, count: number): void {
     if (count === 0) return;
     const chunk = buf.slice(0, count);
@@ -42,4 +45,3 @@ export class ChunkSink {
     return all;
   }
 }
-
