@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+// Launcher of the `inweights` CLI. The CLI is TypeScript (src-engine/cli/main.ts), run through
+// tsx without a build step: register tsx's loader, then import the entry and run it.
+import { register } from 'tsx/esm/api';
+
+register();
+
+try {
+  const { main } = await import('../src-engine/cli/main.ts');
+  await main(process.argv);
+} catch (error) {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`inweights: ${message}\n`);
+  process.exitCode = 1;
+}

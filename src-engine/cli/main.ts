@@ -1,0 +1,30 @@
+// The `inweights` command line. This file builds the commander program from the command
+// files in commands/ (one file per command, each exporting a RegisterCommand) and runs it.
+// It has no side effects on import: bin/inweights.js calls main(), tests call createProgram().
+import { Command } from 'commander';
+import type { RegisterCommand } from './command.ts';
+import { packageVersion } from './package-info.ts';
+import { registerVersion } from './commands/version.ts';
+
+/** Every command, in the order `inweights --help` lists them. A new command is added here. */
+const commands: readonly RegisterCommand[] = [registerVersion];
+
+/**
+ * Builds the program. `configure` runs before any command is added, so settings that
+ * subcommands inherit (exitOverride, configureOutput) reach all of them.
+ */
+export function createProgram(configure?: (program: Command) => void): Command {
+  const program = new Command('inweights')
+    .description('Compile C to WebAssembly and run it inside a transformer with computed weights.')
+    .version(packageVersion(), '-V, --version', 'print the version number')
+    .showHelpAfterError()
+    .showSuggestionAfterError();
+  configure?.(program);
+  for (const register of commands) register(program);
+  return program;
+}
+
+/** Runs the CLI on `argv` as Node passes it (node, script, args...). */
+export async function main(argv: readonly string[]): Promise<void> {
+  await createProgram().parseAsync(argv);
+}
