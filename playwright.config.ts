@@ -1,0 +1,51 @@
+// End-to-end tests (e2e/*.spec.ts) in the system's Chromium against browser mode: the web
+// server is started by Playwright on a free port (`npm run web` builds the renderer first).
+// Playwright's own browser downloads are not used; INWEIGHTS_CHROMIUM overrides the binary.
+import { execFileSync } from 'node:child_process';
+import { defineConfig, devices } from '@playwright/test';
+
+// Asks the OS for a free port once; worker processes inherit it through the environment.
+function freePort(): string {
+  const probe =
+    "const s=require('net').createServer();" +
+    "s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})";
+  return execFileSync(process.execPath, ['-e', probe], { encoding: 'utf8' });
+}
+
+process.env['INWEIGHTS_E2E_PORT'] ??= freePort();
+const port = Number(process.env['INWEIGHTS_E2E_PORT']);
+const baseURL = `http://127.0.0.1:${port}/`;
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results',
+  forbidOnly: process.env['CI'] !== undefined,
+  retries: 0,
+  reporter: 'list',
+  use: {
+    baseURL,
+    headless: true,
+    screenshot: 'on',
+    launchOptions: {
+      executablePath: process.env['INWEIGHTS_CHROMIUM'] ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-dev-shm-usage',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  webServer: {
+    command: `npm run web -- --port ${port}`,
+    url: baseURL,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+  },
+});
