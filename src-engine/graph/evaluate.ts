@@ -48,7 +48,7 @@ export class GraphEvaluator {
   private position = 0;
 
   constructor(graph: Graph) {
-    const live = liveness(graph);
+    const live = liveness(graph, graph.probes.values());
     this.values = new Float64Array(graph.nodes.length);
     const headStep = new Set<number>();
     graph.nodes.forEach((n, id) => {
@@ -75,6 +75,11 @@ export class GraphEvaluator {
       });
     }
     this.logits = graph.logits.map(compile);
+  }
+
+  /** The value of an expression at the latest position (inputs must be live nodes). */
+  read(lin: Lin): number {
+    return this.lin(compile(lin));
   }
 
   private lin(l: CompiledLin): number {

@@ -77,6 +77,8 @@ export class Graph {
   readonly heads: Head[] = [];
   /** logits[token] is the expression whose argmax picks the next token */
   logits: Lin[] = [];
+  /** named expressions worth inspecting when a trace goes wrong (not part of the model) */
+  readonly probes = new Map<string, Lin>();
 
   constructor(readonly vocabSize: number) {}
 

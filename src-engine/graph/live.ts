@@ -8,7 +8,7 @@ export interface Liveness {
   head: Uint8Array;
 }
 
-export function liveness(g: Graph): Liveness {
+export function liveness(g: Graph, extraRoots: Iterable<Lin> = []): Liveness {
   const node = new Uint8Array(g.nodes.length);
   const head = new Uint8Array(g.heads.length);
   const stack: number[] = [];
@@ -21,6 +21,7 @@ export function liveness(g: Graph): Liveness {
     }
   };
   g.logits.forEach(mark);
+  for (const lin of extraRoots) mark(lin);
   while (stack.length > 0) {
     const id = stack.pop()!;
     const n = g.nodes[id]!;

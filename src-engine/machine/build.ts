@@ -2,12 +2,13 @@
 // in the order the transformer computes it at every position: what the current token is, the
 // control state, the instruction, registers, memory and input, the ALU, and the next token.
 
+import type { Lin } from '../graph/graph.ts';
 import { Graph, add, sub, sum } from '../graph/graph.ts';
 import { gate } from '../graph/ops.ts';
 import { VOCAB_SIZE } from '../program/vocab.ts';
 import { alu } from './alu.ts';
 import { control, returnAddress } from './control.ts';
-import { tokenFeatures } from './features.ts';
+import { OPCODES, tokenFeatures } from './features.ts';
 import { instructionFetch } from './fetch.ts';
 import { input } from './input.ts';
 import { memory } from './memory.ts';
@@ -39,6 +40,12 @@ export function machineGraph(): Graph {
   const loadAddress = sub(add(x.A.v, next.imm), gate(g, 'mem.loadNoBase', next.flag[0]!, next.imm));
   const mem = [0, 1, 2, 3].map((k) => readMemory(`mem.load${k}`, add(loadAddress, k)));
   const result = alu(g, { op: next.op, x, mem, getchar });
+  const probe: [string, Lin][] = [
+    ['pc', ctl.pc], ['pcNext', ctl.pcNext], ['depth', ctl.depth], ['off', r.off],
+    ['isEnd', ctl.isEnd], ['A', x.A.v], ['B', x.B.v], ['C', x.C], ['result', result.result],
+    ['op', sum(...OPCODES.map(([n, c]): [number, Lin] => [c, next.op[n]!]))], ['nextA', next.a], ['nextB', next.b], ['nextImm', next.imm], ['nextFlags', sum(...next.flag.map((f, i): [number, Lin] => [2 ** i, f]))],
+  ];
+  for (const [name, lin] of probe) g.probes.set(name, lin);
   g.logits = nextTokenLogits(g, { r, ctl, next, x, alu: result, returnTo, loadAddress });
   return g;
 }
