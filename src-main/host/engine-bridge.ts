@@ -5,6 +5,8 @@
 import { compileProgram, modelInfo as pipelineModelInfo, runProgram } from
   '../../src-engine/pipeline.ts';
 import { parseProblem, solveAssignment } from '../../src-engine/assignment/solve.ts';
+import { problemFromRows } from '../../src-engine/assignment/read.ts';
+import { problemRows } from '../../src-engine/assignment/problem.ts';
 import type { CompiledProgram, Diagnostic as EngineDiagnostic } from '../../src-engine/api.ts';
 import type {
   AssignmentProblem,
@@ -112,15 +114,14 @@ export async function run(source: string, input: string, a: RunArgs): Promise<Ru
 }
 
 export async function solve(problem: AssignmentProblem, a: RunArgs): Promise<RunFinal> {
-  const text = JSON.stringify(problem.costs.map((row) => row.map((c) => c ?? 'inf')));
-  const parsed = parseProblem(text, 'json', { maximize: problem.sense === 'max' });
+  const parsed = problemFromRows(problem.costs, { maximize: problem.sense === 'max' });
   const r = await solveAssignment(parsed, {
     engine: a.engine,
     signal: a.signal,
     onProgress: progressAdapter(a.onProgress),
     ...(a.maxTokens !== null ? { maxTokens: a.maxTokens } : {}),
   });
-  const cancelled = a.signal.aborted;
+  const cancelled = r.end === 'cancelled';
   return {
     counters: {
       tokens: r.tokens,
@@ -130,8 +131,8 @@ export async function solve(problem: AssignmentProblem, a: RunArgs): Promise<Run
     },
     output: r.output,
     cancelled,
-    end: cancelled ? 'cancelled' : 'halted',
-    trap: null,
+    end: r.end,
+    trap: r.trap,
     outcome: {
       n: r.n,
       m: r.m,
@@ -139,14 +140,13 @@ export async function solve(problem: AssignmentProblem, a: RunArgs): Promise<Run
       assignment: r.assignment,
       feasible: r.feasible,
       verified: r.verified,
-      verdict: r.verdict,
+      verdict: r.verdict.message,
     },
   };
 }
 
 export function parse(text: string, format: ProblemFormat): AssignmentProblem {
-  const p = parseProblem(text, format);
-  return { costs: p.costs, sense: p.maximize ? 'max' : 'min' };
+  return { costs: problemRows(parseProblem(text, format)), sense: 'min' };
 }
 
 export async function modelInfo(): Promise<ModelInfo> {

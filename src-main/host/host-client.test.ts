@@ -43,7 +43,7 @@ describe('HostClient', () => {
     expect(second.end).toMatchObject({ ok: true, final: { cancelled: true } });
   });
 
-  it('passes the host's refusal of a request back as a rejected promise', async () => {
+  it("passes the host's refusal of a request back as a rejected promise", async () => {
     const c = (client = new HostClient(() => spawnForkedHost(FIXTURE), quiet));
     await expect(c.compile('int main(void){}')).rejects.toThrow(/no engine in this fixture/);
   });

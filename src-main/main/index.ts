@@ -1,55 +1,64 @@
-// Electron main process: owns the app lifecycle and the single window. The window is
-// sandboxed (contextIsolation on, no Node in the page); the page reaches the main process
-// only through the preload's typed API.
-import { join } from 'node:path';
-import { app, BrowserWindow, shell } from 'electron';
-import { VERSION_SWITCH } from '../preload/api.ts';
+// Electron main process: one instance, one window. It opens the store in the user data
+// folder, starts the engine in a utility process (restarted when it dies) and serves the
+// preload's API; the renderer never waits on engine work, it gets events.
+import path from 'node:path';
+import { app, BrowserWindow } from 'electron';
+import { openBackend } from '../service/open.ts';
+import type { Backend } from '../service/backend.ts';
+import { serveApi } from './ipc.ts';
+import { logger } from './log.ts';
+import { installMenu } from './menu.ts';
+import { spawnUtilityHost } from './spawn-utility.ts';
+import { createWindow } from './window.ts';
 
 const here = import.meta.dirname; // out/main after the build
+const devUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
+let window: BrowserWindow | null = null;
+let backend: Backend | null = null;
 
-function createWindow(): BrowserWindow {
-  const window = new BrowserWindow({
-    width: 1280,
-    height: 800,
-    title: 'Inweights',
-    show: false,
-    webPreferences: {
-      preload: join(here, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      additionalArguments: [`${VERSION_SWITCH}${app.getVersion()}`],
-    },
-  });
-  window.once('ready-to-show', () => window.show());
-  guardNavigation(window);
-
-  // electron-vite dev serves the renderer over HTTP; a build loads it from disk.
-  const devUrl = process.env['ELECTRON_RENDERER_URL'];
-  if (!app.isPackaged && devUrl !== undefined) {
-    void window.loadURL(devUrl);
-  } else {
-    void window.loadFile(join(here, '../renderer/index.html'));
-  }
-  return window;
+function examplesDir(): string {
+  return app.isPackaged
+    ? path.join(process.resourcesPath, 'programs')
+    : path.join(app.getAppPath(), 'resources/programs');
 }
 
-// The page never navigates away or opens app windows; https links go to the system browser.
-function guardNavigation(window: BrowserWindow): void {
-  window.webContents.on('will-navigate', (event) => event.preventDefault());
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
-    return { action: 'deny' };
+function start(): void {
+  const opened = openBackend({
+    dataDir: app.getPath('userData'),
+    examplesDir: examplesDir(),
+    spawnHost: () => spawnUtilityHost(here),
+    log: logger,
   });
+  backend = opened.backend;
+  app.on('will-quit', () => {
+    backend?.close();
+    opened.db.close();
+  });
+  serveApi(opened.backend, () => window, devUrl);
+  installMenu((command) => window?.webContents.send('inweights:event', { type: 'menu', command }));
+  window = createWindow(here, devUrl);
+  window.on('closed', () => (window = null));
 }
 
-void app.whenReady().then(() => {
-  createWindow();
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (window?.isMinimized()) window.restore();
+    window?.focus();
+  });
+  void app.whenReady().then(() => {
+    try {
+      start();
+    } catch (e) {
+      logger.error(`could not start: ${e instanceof Error ? e.stack : String(e)}`);
+      app.exit(1);
+    }
+  });
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    if (BrowserWindow.getAllWindows().length === 0 && backend) window = createWindow(here, devUrl);
   });
-});
-
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}

@@ -1,19 +1,43 @@
-// Preload of the renderer window: runs sandboxed, with only `electron` and a few Node
-// globals available, and exposes the typed InweightsApi as `window.inweights`.
-// Everything the page may ask of the main process passes through here.
-import { contextBridge } from 'electron';
-import { VERSION_SWITCH, type InweightsApi } from './api.ts';
+// Preload of the app window: runs sandboxed and exposes the typed InweightsApi as
+// `window.inweights`. Each method forwards one call over a single IPC channel (the main
+// process validates it); events come back on another. Nothing else of Electron leaks out.
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { AppEvent, InweightsApi } from '../shared/api.ts';
+import { CALL_CHANNEL, EVENT_CHANNEL } from './channels.ts';
 
-function versionFromArgv(argv: readonly string[]): string {
-  const arg = argv.find((a) => a.startsWith(VERSION_SWITCH));
-  if (arg === undefined) {
-    throw new Error(`preload: expected a ${VERSION_SWITCH}<version> switch from the main process`);
-  }
-  return arg.slice(VERSION_SWITCH.length);
+type Reply = { ok: true; value: unknown } | { ok: false; error: string };
+
+async function call<T>(method: keyof InweightsApi, arg?: unknown): Promise<T> {
+  const reply = (await ipcRenderer.invoke(CALL_CHANNEL, method, arg)) as Reply;
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value as T;
 }
 
 const api: InweightsApi = {
-  version: versionFromArgv(process.argv),
+  listPrograms: () => call('listPrograms'),
+  getProgram: (id) => call('getProgram', id),
+  saveProgram: (r) => call('saveProgram', r),
+  renameProgram: (r) => call('renameProgram', r),
+  deleteProgram: (id) => call('deleteProgram', id),
+  compile: (source) => call('compile', source),
+  parseProblem: (r) => call('parseProblem', r),
+  startRun: (r) => call('startRun', r),
+  solve: (r) => call('solve', r),
+  cancelRun: (id) => call('cancelRun', id),
+  reexecuteRun: (id) => call('reexecuteRun', id),
+  listRuns: () => call('listRuns'),
+  getRun: (id) => call('getRun', id),
+  getTrace: (id) => call('getTrace', id),
+  deleteRun: (id) => call('deleteRun', id),
+  modelInfo: () => call('modelInfo'),
+  engineStatus: () => call('engineStatus'),
+  openFile: (r) => call('openFile', r),
+  saveFile: (r) => call('saveFile', r),
+  onEvent: (listener) => {
+    const handler = (_e: IpcRendererEvent, event: AppEvent) => listener(event);
+    ipcRenderer.on(EVENT_CHANNEL, handler);
+    return () => void ipcRenderer.removeListener(EVENT_CHANNEL, handler);
+  },
 };
 
 contextBridge.exposeInMainWorld('inweights', api);
