@@ -119,14 +119,19 @@ export function alu(g: Graph, inp: AluInputs): Alu {
     'alu.and',
     a.map((ai, i) => ({ a: 2 ** i, b: sum([1, ai], [1, B.bit[i]!], [1, -1]) })),
   );
-  const clz = g.ffn(
-    'alu.clz',
-    a.map((_, k) => ({ a: 1, b: sum([1, 1], ...a.slice(31 - k).map((ai): [number, Lin] => [-1, ai])) })),
-  );
-  const ctz = g.ffn(
-    'alu.ctz',
-    a.map((_, k) => ({ a: 1, b: sum([1, 1], ...a.slice(0, k + 1).map((ai): [number, Lin] => [-1, ai])) })),
-  );
+  // Leading zeros: 32 minus the bit length Σ_k [A >= 2^k]. Trailing zeros: the same on the
+  // bit-reversed word, materialised first so each threshold reads one slot.
+  const bitLength = (name: string, v: Lin): Lin =>
+    g.ffn(
+      name,
+      a.flatMap((_, k) => [
+        { a: 1, b: sum([1, v], [1 - 2 ** k, 1]) },
+        { a: 1, b: sum([1, v], [-(2 ** k), 1]), c: -1 },
+      ]),
+    );
+  const reversed = g.ffn('alu.reversed', [{ a: sum(...a.map((ai, i): [number, Lin] => [2 ** (31 - i), ai])), b: 1 }]);
+  const clz = sum([32, 1], [-1, bitLength('alu.bitLength', A.v)]);
+  const ctz = sum([32, 1], [-1, bitLength('alu.bitLengthReversed', reversed)]);
   const signedA = sum([1, A.v], [-TWO32, signA]);
   const signedB = sum([1, B.v], [-TWO32, signB]);
   const loaded16 = sum([1, m0.byte], [256, m1.byte]);

@@ -10,7 +10,7 @@ import { and, gate, isZero, relu, select, step } from '../graph/ops.ts';
 import { Machine } from '../program/opcodes.ts';
 import { Tok, VOCAB_SIZE } from '../program/vocab.ts';
 import type { Alu } from './alu.ts';
-import { byteOf, lowBits } from './bits.ts';
+import { lowBytes } from './bits.ts';
 import { CLASS } from './constants.ts';
 import type { Control } from './control.ts';
 import type { Fetched } from './fetch.ts';
@@ -97,11 +97,11 @@ function stepChoice(g: Graph, n: NextInputs): Map<number, Lin> {
 }
 
 export function nextTokenLogits(g: Graph, n: NextInputs): Lin[] {
-  const bits = lowBits(g, 'next.bits', payload(g, n));
+  const bytes = lowBytes(g, 'next.bytes', payload(g, n));
   const emit = select(
     g,
     'next.byte',
-    [0, 1, 2, 3].map((j): [Lin, Lin] => [isZero(g, `next.off${j}`, sum([1, n.r.off], [-j, 1])), byteOf(bits, j)]),
+    [0, 1, 2, 3].map((j): [Lin, Lin] => [isZero(g, `next.off${j}`, sum([1, n.r.off], [-j, 1])), bytes[j]!]),
   );
   const isEnd = n.ctl.isEnd;
   const choice = stepChoice(g, n);
