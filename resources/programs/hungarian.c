@@ -102,7 +102,7 @@ static int search(int row) {
     }
     col = next;
     int reach = owner[prev[col]];
-    printf(delta < 0 ? " r%d %lld > c%d" : " r%d +%lld > c%d", reach, delta, col);
+    printf(" r%d %+lld > c%d", reach, delta, col);
     if (owner[col]) printf(" (r%d)\n", owner[col]);
     else printf(" free\n");
   } while (owner[col]);
