@@ -1,0 +1,226 @@
+import fc from 'fast-check';
+import { orient2d } from 'robust-predicates';
+import { describe, expect, it } from 'vitest';
+import type { TieRule } from '../model/types.ts';
+import { BruteScan } from './brute-scan.ts';
+import { ConvexHull } from './convex-hull.ts';
+import type { KeyStore } from './key-store.ts';
+
+interface Op {
+  readonly key: readonly [number, number];
+  readonly value: readonly number[];
+  readonly query: readonly [number, number];
+}
+
+interface Answer {
+  readonly out: number[];
+  readonly score: number;
+  readonly count: number;
+  readonly position: number;
+}
+
+/** Feeds the ops (insert then query, like one decoding step each) and records the answers. */
+function play(store: KeyStore, ops: readonly Op[]): Answer[] {
+  const out = new Float64Array(store.dv);
+  return ops.map((op, p) => {
+    store.insert(op.key[0], op.key[1], p, Float64Array.from(op.value), 0);
+    store.query(op.query[0], op.query[1], out, 0);
+    const { score, count, position } = store.hit;
+    return { out: [...out], score: score + 0, count, position };
+  });
+}
+
+function expectSameAnswers(ops: readonly Op[], tieRule: TieRule, dv: number): ConvexHull {
+  const hull = new ConvexHull(tieRule, dv);
+  expect(play(hull, ops)).toEqual(play(new BruteScan(tieRule, dv), ops));
+  return hull;
+}
+
+const small = (r: number): fc.Arbitrary<number> => fc.integer({ min: -r, max: r });
+
+function opArb(key: fc.Arbitrary<readonly [number, number]>, q: number): fc.Arbitrary<Op> {
+  return fc.record({
+    key,
+    value: fc.tuple(small(50), small(50)),
+    query: fc.tuple(small(q), small(q)),
+  });
+}
+
+const tieRules: TieRule[] = ['latest', 'average'];
+
+/** The chain is strictly x-sorted and never turns the wrong way (collinear points allowed). */
+function expectConvex(points: Array<[number, number]>, upper: boolean): void {
+  for (let i = 1; i < points.length; i++) expect(points[i][0]).toBeGreaterThan(points[i - 1][0]);
+  for (let i = 1; i + 1 < points.length; i++) {
+    const [a, b, c] = [points[i - 1], points[i], points[i + 1]];
+    const turn = -orient2d(a[0], a[1], c[0], c[1], b[0], b[1]); // > 0: b above segment ac
+    expect(upper ? turn >= 0 : turn <= 0).toBe(true);
+  }
+}
+
+describe('robust-predicates', () => {
+  it('reports a counterclockwise turn with a negative orient2d (the sign the hull relies on)',
+    () => {
+      expect(orient2d(0, 0, 1, 0, 0, 1)).toBeLessThan(0);
+    });
+});
+
+describe('hull answers equal brute-force answers', () => {
+  for (const tieRule of tieRules) {
+    it(`on integer keys in a small range, many of them tied (${tieRule})`, () => {
+      const key = fc.tuple(small(4), small(4));
+      fc.assert(fc.property(fc.array(opArb(key, 3), { maxLength: 60 }), (ops) => {
+        expectSameAnswers(ops, tieRule, 2);
+      }), { numRuns: 300 });
+    });
+
+    it(`on a few identical keys repeated many times (${tieRule})`, () => {
+      const key = fc.constantFrom<[number, number]>([0, 0], [1, 1], [2, -1], [1, 1], [-3, 2]);
+      fc.assert(fc.property(fc.array(opArb(key, 3), { maxLength: 80 }), (ops) => {
+        expectSameAnswers(ops, tieRule, 2);
+      }), { numRuns: 200 });
+    });
+
+    it(`on collinear keys tied along a hull edge (${tieRule})`, () => {
+      // Keys on y = 2x + 1 and below it; query (-2c, c) is perpendicular to the line.
+      const onLine = small(6).map((x): [number, number] => [x, 2 * x + 1]);
+      const below = fc.tuple(small(6), small(6)).map(([x, d]): [number, number] =>
+        [x, 2 * x + 1 - Math.abs(d)]);
+      const op = fc.record({
+        key: fc.oneof(onLine, below),
+        value: fc.tuple(small(9), small(9)),
+        query: fc.integer({ min: -3, max: 3 }).map((c): [number, number] => [-2 * c, c]),
+      });
+      fc.assert(fc.property(fc.array(op, { maxLength: 50 }), (ops) => {
+        expectSameAnswers(ops, tieRule, 2);
+      }), { numRuns: 300 });
+    });
+
+    it(`on parabola keys (2k, -k^2) queried at (q, 1) and beyond (${tieRule})`, () => {
+      const key = fc.integer({ min: 0, max: 40 }).map((k): [number, number] => [2 * k, -k * k]);
+      const op = fc.record({
+        key,
+        value: fc.tuple(small(99), small(99)),
+        query: fc.tuple(fc.integer({ min: -5, max: 45 }), fc.constantFrom(1, 0, -1, 2)),
+      });
+      fc.assert(fc.property(fc.array(op, { maxLength: 80 }), (ops) => {
+        expectSameAnswers(ops, tieRule, 2);
+      }), { numRuns: 200 });
+    });
+
+    it(`with queries of qy > 0, qy < 0, qy = 0 and q = 0 (${tieRule})`, () => {
+      const key = fc.tuple(small(20), small(20));
+      const query = fc.oneof(
+        fc.tuple(small(5), fc.integer({ min: 1, max: 5 })),
+        fc.tuple(small(5), fc.integer({ min: -5, max: -1 })),
+        fc.tuple(small(5), fc.constant(0)),
+        fc.constant<[number, number]>([0, 0]),
+      );
+      const op = fc.record({ key, value: fc.tuple(small(9), small(9)), query });
+      fc.assert(fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
+        expectSameAnswers(ops, tieRule, 2);
+      }), { numRuns: 300 });
+    });
+  }
+
+  it('on keys that arrive with increasing x (the append path)', () => {
+    const ops: Op[] = Array.from({ length: 500 }, (_, p) => ({
+      key: [p, (p * 7919) % 101],
+      value: [p, -p],
+      query: [(p % 7) - 3, (p % 5) - 2],
+    }));
+    expectSameAnswers(ops, 'latest', 2);
+    expectSameAnswers(ops, 'average', 2);
+  });
+});
+
+describe('hull invariants', () => {
+  it('keeps both chains convex and x-sorted after every insert', () => {
+    const key = fc.tuple(small(30), small(30));
+    fc.assert(fc.property(fc.array(key, { maxLength: 80 }), (keys) => {
+      const hull = new ConvexHull('latest', 1);
+      keys.forEach(([x, y], p) => {
+        hull.insert(x, y, p, new Float64Array(1), 0);
+        const { upper, lower } = hull.chains();
+        expectConvex(upper, true);
+        expectConvex(lower, false);
+      });
+    }), { numRuns: 200 });
+  });
+
+  it('keeps every inserted key on or inside the two chains', () => {
+    const key = fc.tuple(small(30), small(30));
+    fc.assert(fc.property(fc.array(key, { minLength: 1, maxLength: 80 }), (keys) => {
+      const hull = new ConvexHull('latest', 1);
+      keys.forEach(([x, y], p) => hull.insert(x, y, p, new Float64Array(1), 0));
+      const { upper, lower } = hull.chains();
+      for (const [x, y] of keys) {
+        for (const [chain, sign] of [[upper, 1], [lower, -1]] as const) {
+          const i = chain.findIndex(([cx]) => cx >= x);
+          expect(i).toBeGreaterThanOrEqual(0);
+          if (chain[i][0] === x) {
+            expect(sign * (chain[i][1] - y)).toBeGreaterThanOrEqual(0);
+          } else {
+            const [a, b] = [chain[i - 1], chain[i]];
+            expect(sign * -orient2d(a[0], a[1], b[0], b[1], x, y)).toBeLessThanOrEqual(0);
+          }
+        }
+      }
+    }), { numRuns: 200 });
+  });
+
+  it('stores one point per distinct key, however many tokens repeat it', () => {
+    const hull = new ConvexHull('average', 1);
+    const one = Float64Array.of(1);
+    for (let p = 0; p < 20_000; p++) {
+      const k = p % 50;
+      hull.insert(2 * k, -k * k, p, one, 0);
+    }
+    expect(hull.size).toBe(20_000);
+    expect(hull.storedPoints).toBeLessThanOrEqual(52);
+  });
+
+  it('returns the latest write of an address under the parabola lookup', () => {
+    const hull = new ConvexHull('latest', 1);
+    const out = new Float64Array(1);
+    for (let p = 0; p < 1000; p++) {
+      const k = (p * 37) % 97;
+      hull.insert(2 * k, -k * k, p, Float64Array.of(p), 0);
+    }
+    for (let q = 0; q < 97; q++) {
+      hull.query(q, 1, out, 0);
+      let last = -1;
+      for (let p = 0; p < 1000; p++) if ((p * 37) % 97 === q) last = p;
+      expect(out[0]).toBe(last);
+      expect(hull.hit.gap).toBe(1);
+    }
+  });
+});
+
+describe('key store refusals', () => {
+  for (const make of [
+    (): KeyStore => new ConvexHull('average', 1, 'layer 0 head 0'),
+    (): KeyStore => new BruteScan('average', 1, 'layer 0 head 0'),
+  ]) {
+    it(`refuses a non-integer value in an average head (${make().constructor.name})`, () => {
+      expect(() => make().insert(0, 1, 0, Float64Array.of(0.5), 0)).toThrow(
+        expect.objectContaining({ code: 'AVERAGE_NOT_INTEGER' }));
+    });
+
+    it(`refuses average sums that could exceed 2^53 (${make().constructor.name})`, () => {
+      const store = make();
+      store.insert(0, 1, 0, Float64Array.of(2 ** 52), 0);
+      store.insert(0, 1, 1, Float64Array.of(1 - 2 ** 52), 0);
+      expect(() => store.insert(0, 1, 2, Float64Array.of(1), 0)).toThrow(
+        expect.objectContaining({ code: 'AVERAGE_SUM_RANGE' }));
+    });
+
+    it(`refuses a non-finite key or query (${make().constructor.name})`, () => {
+      const store = make();
+      expect(() => store.insert(NaN, 1, 0, Float64Array.of(1), 0)).toThrow(/layer 0 head 0/);
+      store.insert(0, 1, 0, Float64Array.of(1), 0);
+      expect(() => store.query(0, Infinity, new Float64Array(1), 0)).toThrow(
+        expect.objectContaining({ code: 'KEY_NOT_FINITE' }));
+    });
+  }
+});

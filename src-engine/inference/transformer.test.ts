@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import type { Model } from '../model/types.ts';
+import {
+  countingModel, previousTokenByParity, previousTokenByPosition, randomModel,
+} from './test-models.ts';
+import { Transformer } from './transformer.ts';
+import type { AttentionBackend } from './transformer.ts';
+
+function generate(model: Model, prompt: number[], n: number, attention: AttentionBackend): {
+  tokens: number[]; engine: Transformer;
+} {
+  const engine = new Transformer(model, { attention });
+  const tokens = [engine.prefill(prompt)];
+  while (tokens.length < n) tokens.push(engine.step(tokens[tokens.length - 1]));
+  return { tokens, engine };
+}
+
+const backends: AttentionBackend[] = ['hull', 'brute'];
+
+describe('hand-built models produce the tokens derived by hand', () => {
+  for (const attention of backends) {
+    it(`copies the previous token with a position parabola head (${attention})`, () => {
+      const { tokens, engine } = generate(previousTokenByPosition(), [5, 3], 12, attention);
+      expect(tokens).toEqual([5, 3, 5, 3, 5, 3, 5, 3, 5, 3, 5, 3]);
+      expect(engine.margins().marginOk).toBe(true);
+    });
+
+    it(`copies the previous token with a parity head and latest ties (${attention})`, () => {
+      const { tokens, engine } = generate(previousTokenByParity(), [5, 3], 12, attention);
+      expect(tokens).toEqual([5, 3, 5, 3, 5, 3, 5, 3, 5, 3, 5, 3]);
+      expect(engine.margins().marginOk).toBe(true);
+    });
+
+    it(`counts tokens with an average head and a ReGLU product (${attention})`, () => {
+      const { tokens, engine } = generate(countingModel(), [10, 11, 10], 10, attention);
+      expect(tokens).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 9, 9]);
+      expect(engine.margins().marginOk).toBe(true);
+    });
+  }
+
+  it('predicts the first prompt token from itself at position 0', () => {
+    const engine = new Transformer(previousTokenByPosition());
+    expect(engine.prefill([7])).toBe(7);
+    expect(engine.position).toBe(1);
+  });
+
+  it('gives constant-logit rows (all-zero weights) their bias and the smallest id on ties', () => {
+    const engine = new Transformer(countingModel());
+    engine.prefill([11]); // B is not counted: count 0, so digit 0 (a constant row) wins
+    const logits = engine.logits();
+    expect(Math.abs(logits[0])).toBe(0);
+    expect(logits[10]).toBe(-1e6);
+    expect(engine.step(11)).toBe(0);
+  });
+});
+
+describe('hull and brute-force attention', () => {
+  it('give identical token streams and residuals on random sparse integer models', () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const model = randomModel(seed);
+      const hull = new Transformer(model, { attention: 'hull' });
+      const brute = new Transformer(model, { attention: 'brute' });
+      let a = hull.prefill([seed % 12, 3, 7]);
+      let b = brute.prefill([seed % 12, 3, 7]);
+      for (let step = 0; step < 200; step++) {
+        expect(b, `seed ${seed} step ${step}`).toBe(a);
+        expect(brute.residual()).toEqual(hull.residual());
+        a = hull.step(a);
+        b = brute.step(b);
+      }
+    }
+  });
+});
+
+describe('transformer refusals and bookkeeping', () => {
+  it('refuses a token id outside the vocabulary', () => {
+    const engine = new Transformer(previousTokenByPosition());
+    expect(() => engine.step(10)).toThrow(expect.objectContaining({ code: 'TOKEN_RANGE' }));
+    expect(() => engine.step(1.5)).toThrow(/outside the vocabulary/);
+  });
+
+  it('reports where its smallest margin occurred and starts over on reset', () => {
+    const engine = new Transformer(countingModel());
+    engine.prefill([10, 11, 10]);
+    const report = engine.margins();
+    expect(report.site).not.toBeNull();
+    expect(report.minMargin).toBeGreaterThan(report.threshold);
+    engine.reset();
+    expect(engine.position).toBe(0);
+    expect(engine.margins()).toMatchObject({ minMargin: Infinity, site: null });
+    expect(engine.prefill([10, 11, 10])).toBe(2);
+  });
+
+  it('flags a run whose output argmax is an exact tie, resolved to the smallest id', () => {
+    const model = countingModel();
+    model.weights.unembed.bias[10] = 0; // token A now ties with digit 0 when the count is 0
+    const engine = new Transformer(model, { marginThreshold: 64 });
+    expect(engine.prefill([11, 11])).toBe(0);
+    expect(engine.margins()).toMatchObject({
+      minMargin: 0, marginOk: false, site: { kind: 'output', position: 1 },
+    });
+  });
+});
