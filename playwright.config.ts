@@ -2,6 +2,9 @@
 // server is started by Playwright on a free port (`npm run web` builds the renderer first).
 // Playwright's own browser downloads are not used; INWEIGHTS_CHROMIUM overrides the binary.
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
 // Asks the OS for a free port once; worker processes inherit it through the environment.
@@ -15,12 +18,18 @@ function freePort(): string {
 process.env['INWEIGHTS_E2E_PORT'] ??= freePort();
 const port = Number(process.env['INWEIGHTS_E2E_PORT']);
 const baseURL = `http://127.0.0.1:${port}/`;
+// Each test run gets a fresh data folder (SQLite store) for the server it starts.
+process.env['INWEIGHTS_E2E_DATA'] ??= mkdtempSync(join(tmpdir(), 'inweights-e2e-'));
+const dataDir = process.env['INWEIGHTS_E2E_DATA'];
 
 export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results',
   forbidOnly: process.env['CI'] !== undefined,
   retries: 0,
+  // One server, one engine host and one store serve every test: the engine-kill test must not
+  // hit another test's run, so tests run one at a time.
+  workers: 1,
   reporter: 'list',
   use: {
     baseURL,
@@ -39,9 +48,21 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  projects: [
+    {
+      name: 'chromium',
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 } },
+    },
+    // The same specs against the desktop app (e2e/fixtures.ts launches it with _electron);
+    // each test skips with its reason where no Electron binary is installed.
+    {
+      name: 'electron',
+      testIgnore: 'smoke.spec.ts',
+      use: { viewport: { width: 1280, height: 800 } },
+    },
+  ],
   webServer: {
-    command: `npm run web -- --port ${port}`,
+    command: `npm run web -- --port ${port} --data ${dataDir}`,
     url: baseURL,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -24,7 +24,8 @@ function examplesDir(): string {
 
 function start(): void {
   const opened = openBackend({
-    dataDir: app.getPath('userData'),
+    // INWEIGHTS_DATA points the end-to-end tests at a fresh folder
+    dataDir: process.env['INWEIGHTS_DATA'] ?? app.getPath('userData'),
     examplesDir: examplesDir(),
     spawnHost: () => spawnUtilityHost(here),
     log: logger,
