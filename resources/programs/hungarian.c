@@ -16,11 +16,13 @@
  *
  * Method. Rows are added one at a time. Column 0 is a virtual column holding the new row.
  * Potentials u (rows) and v (columns) keep every reduced cost c[i][j] - u[i] - v[j] >= 0 on
- * allowed pairs and = 0 on matched pairs. From the new row a Dijkstra-like search grows a tree
- * of rows and columns over zero reduced costs: each step picks the unvisited column with the
- * smallest reduced distance delta, raises the potentials of the tree by delta (so that column
- * becomes tight) and, if the column is free, flips the alternating path back to the new row.
- * Sums are 64-bit: |c| < 2^31 and at most MAX_SIDE steps keep |u|, |v| below 2^42.
+ * allowed pairs and = 0 on matched pairs. From the new row a Dijkstra search over reduced
+ * costs grows a tree of rows and columns: each step adds the nearest unvisited column (the
+ * duals of the tree rise by the distance gained) and, through the row matched to it, relaxes
+ * the distances of the others. On reaching a free column the potentials are settled, so the
+ * tree path becomes tight, and the alternating path is flipped back to the new row.
+ * Sums are 64-bit: potentials and distances are sums and differences of a few times n costs,
+ * each below 2^31 in magnitude, so with n <= 500 they stay far from overflow.
  */
 #include <stdio.h>
 
@@ -29,14 +31,14 @@
 /* Marks a forbidden pair in cost[]. Accepted costs never reach it (|c| <= 2^31 - 1). */
 #define FORBIDDEN (-2147483647 - 1)
 
-/* Larger than any reduced distance (< 2^43); still far from overflow after n subtractions. */
+/* Farther than any reachable column (distances stay below 2^44 in magnitude). */
 #define UNREACHED (1LL << 62)
 
 static int n, m;                       /* rows, columns */
 static int cost[MAX_SIDE * MAX_SIDE];  /* row-major, 0-based cells */
 static long long u[MAX_SIDE + 1];      /* row potentials, 1-based */
 static long long v[MAX_SIDE + 1];      /* column potentials; v[0] is the virtual column */
-static long long dist[MAX_SIDE + 1];   /* reduced distance from the tree to each column */
+static long long dist[MAX_SIDE + 1];   /* reduced distance from the new row to each column */
 static int owner[MAX_SIDE + 1];        /* row matched to each column, 0 = free */
 static int prev[MAX_SIDE + 1];         /* column before each column on its tree path */
 static char seen[MAX_SIDE + 1];        /* column is in the tree */
@@ -72,40 +74,49 @@ static int read_problem(void) {
   return 0;
 }
 
-/* Grows the search tree from the virtual column until it reaches a free column, which it
- * returns; returns 0 if no free column is reachable over allowed pairs. */
+/* Grows a shortest-path tree from the virtual column 0, which holds the new row, until it
+ * reaches a free column, and returns that column (0 if no free column is reachable).
+ * dist[j] is the reduced distance at which column j is reached, measured with the potentials
+ * of the search's start; they are raised once, at the end, by what each tree member missed. */
 static int search(int row) {
   for (int j = 0; j <= m; j++) dist[j] = UNREACHED, seen[j] = 0;
   owner[0] = row;
+  dist[0] = 0;
+  long long reached = 0; /* distance of the newest tree column */
   int col = 0;
   do {
     /* Relax the allowed pairs of the row that owns the newest tree column. */
     seen[col] = 1;
     int from = owner[col];
     const int *c = &cost[(from - 1) * m]; /* c[j - 1] = cost of (from, j) */
-    long long delta = UNREACHED;
+    long long base = reached - u[from];
+    long long best = UNREACHED;
     int next = 0;
     for (int j = 1; j <= m; j++) {
       if (seen[j]) continue;
       if (c[j - 1] != FORBIDDEN) {
-        long long d = c[j - 1] - u[from] - v[j];
+        long long d = base + c[j - 1] - v[j];
         if (d < dist[j]) dist[j] = d, prev[j] = col;
       }
-      if (dist[j] < delta) delta = dist[j], next = j;
+      if (dist[j] < best) best = dist[j], next = j;
     }
-    if (delta >= UNREACHED / 2) return 0;
+    if (!next) return 0;
 
-    /* Raise the tree by delta: tree pairs stay tight, column `next` becomes tight. */
-    for (int j = 0; j <= m; j++) {
-      if (seen[j]) u[owner[j]] += delta, v[j] -= delta;
-      else dist[j] -= delta;
-    }
-    col = next;
-    int reach = owner[prev[col]];
-    printf(" r%d %+lld > c%d", reach, delta, col);
-    if (owner[col]) printf(" (r%d)\n", owner[col]);
+    /* The nearest column joins the tree: the duals rise by the distance gained. */
+    printf(" r%d %+lld > c%d", owner[prev[next]], best - reached, next);
+    if (owner[next]) printf(" (r%d)\n", owner[next]);
     else printf(" free\n");
+    reached = best;
+    col = next;
   } while (owner[col]);
+
+  /* Raise each tree row and lower each tree column by the rise since it joined: reduced
+   * costs stay >= 0, tree pairs stay tight, and the path to `col` becomes tight. */
+  for (int j = 0; j <= m; j++) {
+    if (!seen[j]) continue;
+    u[owner[j]] += reached - dist[j];
+    v[j] -= reached - dist[j];
+  }
   return col;
 }
 
