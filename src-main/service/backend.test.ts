@@ -13,13 +13,18 @@ const quiet: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 let dir: string;
 let backend: Backend;
 let ended: RunRecord[];
+let streamed: number[]; // token ids of every progress event, in order
 
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inweights-backend-'));
   backend = openBackend({ dataDir: dir, examplesDir: dir, spawnHost: () => spawnForkedHost(FIXTURE),
     log: quiet }).backend;
   ended = [];
-  backend.onEvent((e: AppEvent) => void (e.type === 'run-ended' && ended.push(e.run)));
+  streamed = [];
+  backend.onEvent((e: AppEvent) => {
+    if (e.type === 'run-ended') ended.push(e.run);
+    if (e.type === 'progress') streamed.push(...e.tokens);
+  });
 });
 afterEach(() => {
   backend.close();
@@ -39,12 +44,14 @@ const start = (maxTokens: number | null) => backend.startRun({ programId: null,
   maxTokens }).runId;
 
 describe('Backend', () => {
-  it('stores a streamed run with its whole trace and output once it finishes', async () => {
+  it('streams progress events and stores the run with its whole trace and output', async () => {
     const runId = start(30);
     await until(() => endOf(runId) !== undefined);
     const run = backend.getRun(runId);
     expect(run).toMatchObject({ status: 'finished', tokens: 30, output: 'x'.repeat(30) });
-    expect(Array.from(backend.getTrace(runId))).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    const expected = Array.from({ length: 30 }, (_, i) => i + 1);
+    expect(Array.from(backend.getTrace(runId))).toEqual(expected);
+    expect(streamed).toEqual(expected);
   });
 
   it('saves a cancelled run as cancelled, keeping what it streamed', async () => {

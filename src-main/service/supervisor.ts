@@ -92,7 +92,8 @@ export class RunSupervisor {
     return {
       onBatch: (b) => {
         rec.add(b.tokens, b.output, b.counters);
-        this.emit({ type: 'progress', runId, ...b });
+        const { tokens, output, counters } = b;
+        this.emit({ type: 'progress', runId, tokens, output, counters });
       },
       onEnd: (result) => {
         this.recorders.delete(runId);

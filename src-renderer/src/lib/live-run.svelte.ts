@@ -14,6 +14,9 @@ export class LiveRun {
   running = $state(false);
   /** bumped when tokens or lines were appended; views read the buffers below */
   version = $state(0);
+  /** lengths of the buffers below, as of the last published frame */
+  tokenCount = $state(0);
+  lineCount = $state(0);
   counters = $state<Counters>(ZERO);
   samples = $state<[number, number][]>([]);
   record = $state<RunRecord | null>(null);
@@ -52,7 +55,7 @@ export class LiveRun {
     this.samples = [];
     this.record = null;
     this.error = null;
-    this.version++;
+    this.bump();
   }
 
   private absorb(e: Progress): void {
@@ -70,6 +73,12 @@ export class LiveRun {
       const last = this.samples.at(-1);
       if (!last || c.elapsedMs - last[0] >= 200) this.samples = [...this.samples, [c.elapsedMs, c.tokens]];
     }
+    this.bump();
+  }
+
+  private bump(): void {
+    this.tokenCount = this.tokens.length;
+    this.lineCount = this.lines.count;
     this.version++;
   }
 
@@ -86,6 +95,6 @@ export class LiveRun {
     if (run.samples.length > 0) this.samples = run.samples;
     this.record = run;
     this.running = false;
-    this.version++;
+    this.bump();
   }
 }

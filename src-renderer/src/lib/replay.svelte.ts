@@ -13,6 +13,8 @@ export class Replay {
   position = $state(0);
   playing = $state(false);
   speed = $state<number>(1);
+  /** lines of output shown at the current position */
+  lineCount = $state(0);
   readonly record: RunRecord;
   readonly trace: Int32Array; // token ids, generation order
   readonly lines = new Lines();
@@ -106,6 +108,7 @@ export class Replay {
     if (this.traceless) {
       if (this.shownBytes === -1) this.lines.append(this.record.output);
       this.shownBytes = 0;
+      this.lineCount = this.lines.count;
       return;
     }
     const k = upperBound(this.outAt, this.position);
@@ -113,6 +116,7 @@ export class Replay {
     this.lines.clear();
     this.lines.append(new TextDecoder().decode(this.outBytes.subarray(0, k)));
     this.shownBytes = k;
+    this.lineCount = this.lines.count;
   }
 }
 
