@@ -32,9 +32,9 @@ export function verifyAnswer(problem: AssignmentProblem, answer: ProgramAnswer):
   const optimum = reference.kind === 'optimal' ? reference.cost : null;
   const shown = optimum === null ? null : inputUnits(problem, optimum);
   if (!answer.feasible) {
-    if (optimum === null)
-      return verdict('infeasible', 'no assignment avoids the forbidden pairs', null);
-    return verdict('disagree', `the program found no assignment; one costs ${shown}`, shown);
+    const message = `the program found no assignment; one costs ${shown}`;
+    if (optimum !== null) return verdict('disagree', message, shown);
+    return verdict('infeasible', 'no assignment avoids the forbidden pairs', null);
   }
   const problemFound = matchingProblem(problem, answer);
   if (problemFound !== null) return verdict('invalid', problemFound, shown);
