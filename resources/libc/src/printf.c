@@ -1,0 +1,198 @@
+/* printf and friends: %d %i %u %x %X %c %s %p %%, the length modifiers l, ll, h, hh, z, a
+ * width (digits or *), a precision (digits or *) and the flags '-', '0', '+' and ' '.
+ * There is no floating point. 64-bit numbers are printed with 32-bit operations only (the
+ * machine divides 32-bit numbers): see digits(). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+
+/* Where formatted text goes: the machine's output, or a buffer of `cap` bytes. */
+struct sink {
+  char *buf; /* NULL: write with putchar */
+  size_t cap;
+  size_t len; /* characters produced so far, written or not */
+};
+
+static void put(struct sink *s, char c) {
+  if (s->buf == NULL) putchar(c);
+  else if (s->len + 1 < s->cap) s->buf[s->len] = c;
+  s->len++;
+}
+
+static void pad(struct sink *s, char c, int n) {
+  for (; n > 0; n--) put(s, c);
+}
+
+/* Writes the digits of the 64-bit number hi:lo in base 10 or 16 so that they end just before
+ * `end`, and returns how many there are. While hi is not zero, one decimal digit is split
+ * off by long division of hi:lo by 10 in 16-bit pieces, each step a 32-bit division of a
+ * remainder (< 10) times 2^16 plus the next piece. */
+static int digits(char *end, unsigned hi, unsigned lo, unsigned base, const char *set) {
+  char *p = end;
+  while (hi != 0) {
+    unsigned r;
+    if (base == 16) {
+      r = lo & 15;
+      lo = (lo >> 4) | (hi << 28);
+      hi >>= 4;
+    } else {
+      unsigned qhi = hi / 10, t = ((hi % 10) << 16) | (lo >> 16);
+      unsigned q1 = t / 10;
+      t = ((t % 10) << 16) | (lo & 0xffff);
+      r = t % 10;
+      hi = qhi;
+      lo = (q1 << 16) | (t / 10);
+    }
+    *--p = set[r];
+  }
+  do {
+    *--p = set[lo % base];
+    lo /= base;
+  } while (lo != 0);
+  return (int)(end - p);
+}
+
+static int read_number(const char **f, va_list *ap) {
+  if (**f == '*') {
+    (*f)++;
+    return va_arg(*ap, int);
+  }
+  int n = 0;
+  for (; (unsigned)**f - '0' < 10; (*f)++) n = n * 10 + (**f - '0');
+  return n;
+}
+
+/* One conversion's text: a sign (or 0), then `n` characters at `str`. */
+struct field {
+  char sign;
+  const char *str;
+  int n;
+  int is_number;
+};
+
+/* Reads the argument of an integer conversion as the 64-bit number hi:lo. */
+static void integer(struct field *out, char conv, int longs, va_list *ap, char *end, int plus) {
+  unsigned hi = 0, lo;
+  if (longs >= 2) {
+    unsigned long long v = va_arg(*ap, unsigned long long);
+    if ((conv == 'd' || conv == 'i') && (long long)v < 0) {
+      out->sign = '-';
+      v = 0 - v;
+    }
+    lo = (unsigned)v;
+    hi = (unsigned)(v >> 32);
+  } else {
+    lo = va_arg(*ap, unsigned);
+    if ((conv == 'd' || conv == 'i') && (int)lo < 0) {
+      out->sign = '-';
+      lo = 0 - lo;
+    }
+  }
+  if (out->sign == 0 && (conv == 'd' || conv == 'i')) out->sign = (char)plus;
+  unsigned base = conv == 'x' || conv == 'X' || conv == 'p' ? 16 : 10;
+  const char *set = conv == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
+  out->n = digits(end, hi, lo, base, set);
+  out->str = end - out->n;
+  out->is_number = 1;
+}
+
+static void emit(struct sink *s, const struct field *f, int width, int prec, int left, int zero) {
+  int zeros = f->is_number && prec > f->n ? prec - f->n : 0;
+  int fill = width - f->n - zeros - (f->sign != 0);
+  if (!left && !(zero && prec < 0)) pad(s, ' ', fill);
+  if (f->sign != 0) put(s, f->sign);
+  if (!left && zero && prec < 0) pad(s, '0', fill);
+  pad(s, '0', zeros);
+  for (int i = 0; i < f->n; i++) put(s, f->str[i]);
+  if (left) pad(s, ' ', fill);
+}
+
+static void format(struct sink *s, const char *f, va_list ap) {
+  char buf[24];
+  for (; *f != 0; f++) {
+    if (*f != '%') {
+      put(s, *f);
+      continue;
+    }
+    int left = 0, zero = 0, plus = 0;
+    for (f++;; f++) {
+      if (*f == '-') left = 1;
+      else if (*f == '0') zero = 1;
+      else if (*f == '+') plus = '+';
+      else if (*f == ' ') plus = plus ? plus : ' ';
+      else break;
+    }
+    int width = read_number(&f, &ap);
+    if (width < 0) left = 1, width = -width;
+    int prec = -1;
+    if (*f == '.') {
+      f++;
+      prec = read_number(&f, &ap);
+    }
+    int longs = 0;
+    for (; *f == 'l' || *f == 'h' || *f == 'z'; f++) longs += *f == 'l';
+    char conv = *f;
+    if (conv == 0) return;
+    struct field field = {0, buf, 1, 0};
+    if (conv == 'd' || conv == 'i' || conv == 'u' || conv == 'x' || conv == 'X') {
+      integer(&field, conv, longs, &ap, buf + sizeof buf, plus);
+    } else if (conv == 'p') {
+      integer(&field, conv, 0, &ap, buf + sizeof buf, 0);
+      put(s, '0');
+      put(s, 'x');
+    } else if (conv == 'c') {
+      buf[0] = (char)va_arg(ap, int);
+    } else if (conv == 's') {
+      field.str = va_arg(ap, const char *);
+      if (field.str == NULL) field.str = "(null)";
+      for (field.n = 0; field.str[field.n] != 0 && (prec < 0 || field.n < prec);) field.n++;
+    } else {
+      buf[0] = conv; /* %% and unknown conversions print the character */
+    }
+    emit(s, &field, width, prec, left, zero);
+  }
+}
+
+int vsnprintf(char *out, size_t size, const char *f, va_list ap) {
+  char none[1];
+  struct sink s = {out != NULL ? out : none, out != NULL ? size : 0, 0};
+  format(&s, f, ap);
+  if (s.cap > 0) s.buf[s.len < s.cap ? s.len : s.cap - 1] = 0;
+  return (int)s.len;
+}
+
+int snprintf(char *out, size_t size, const char *f, ...) {
+  va_list ap;
+  va_start(ap, f);
+  int n = vsnprintf(out, size, f, ap);
+  va_end(ap);
+  return n;
+}
+
+int sprintf(char *out, const char *f, ...) {
+  va_list ap;
+  va_start(ap, f);
+  int n = vsnprintf(out, (size_t)-1, f, ap);
+  va_end(ap);
+  return n;
+}
+
+int vprintf(const char *f, va_list ap) {
+  struct sink s = {NULL, 0, 0};
+  format(&s, f, ap);
+  return (int)s.len;
+}
+
+int printf(const char *f, ...) {
+  va_list ap;
+  va_start(ap, f);
+  int n = vprintf(f, ap);
+  va_end(ap);
+  return n;
+}
+
+int puts(const char *s) {
+  for (; *s != 0; s++) putchar(*s);
+  putchar('\n');
+  return 0;
+}

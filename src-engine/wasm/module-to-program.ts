@@ -1,0 +1,158 @@
+// WebAssembly module → TokenProgram: checks features, lowers every function reachable from
+// main, and lays the code out as one instruction list:
+//
+//   [entry stub] [main] [other functions, in module order]
+//
+// The stub runs once at depth 1, where the boot record lands: it sets each global to its
+// initial value, sets the ZERO register, and zeroes main's parameters, then falls through into
+// main. Branch targets, function-relative until now, are moved by each function's start;
+// CALLs get their callee's start. Machine limits are checked last, all at once.
+
+import type { Diagnostic } from '../api.ts';
+import { CompileError } from '../c/compile-error.ts';
+import type { FunctionInfo, Instruction, TokenProgram } from '../program/instruction.ts';
+import { instruction } from '../program/instruction.ts';
+import { Flag, Machine, Op } from '../program/opcodes.ts';
+import type { CheckOptions } from './check-features.ts';
+import { checkFeatures } from './check-features.ts';
+import { dataImage } from './data-image.ts';
+import type { FunctionCode, LoweringContext } from './function-to-code.ts';
+import { functionToCode } from './function-to-code.ts';
+import type { Instr, WasmFunction, WasmModule } from './module.ts';
+import { Reserved } from './operand.ts';
+import { DIVIDE64_HELPERS } from './supported.ts';
+
+export const ENTRY_STUB_NAME = '_start';
+
+/** Global registers for the module's globals (an i64 takes two), from g0 up. */
+function globalRegisters(module: WasmModule): number[] {
+  let next = 0;
+  return module.globals.map((g) => {
+    const r = next;
+    next += g.type === 'i64' ? 2 : 1;
+    return r;
+  });
+}
+
+function calledFrom(list: Instr[], helpers: ReadonlyMap<string, number>, out: number[]): void {
+  for (const instr of list) {
+    if (instr.kind === 'call') out.push(instr.func);
+    else if (instr.kind === 'op' && helpers.has(instr.name)) out.push(helpers.get(instr.name)!);
+    else if (instr.kind === 'block' || instr.kind === 'loop') calledFrom(instr.body, helpers, out);
+    else if (instr.kind === 'if') {
+      calledFrom(instr.then, helpers, out);
+      calledFrom(instr.else ?? [], helpers, out);
+    }
+  }
+}
+
+/** Defined functions reachable from `entry`: the entry first, the rest in index order. */
+function reachable(module: WasmModule, entry: number, helpers: ReadonlyMap<string, number>): WasmFunction[] {
+  const seen = new Set<number>([entry]);
+  const work = [entry];
+  while (work.length > 0) {
+    const fn = module.functions[work.pop()! - module.imports.length];
+    if (fn === undefined) continue;
+    const callees: number[] = [];
+    calledFrom(fn.body, helpers, callees);
+    for (const c of callees) {
+      if (!seen.has(c) && c >= module.imports.length) {
+        seen.add(c);
+        work.push(c);
+      }
+    }
+  }
+  const order = [...seen].sort((x, y) => (x === entry ? -1 : y === entry ? 1 : x - y));
+  return order.map((i) => module.functions[i - module.imports.length]!);
+}
+
+function entryStub(module: WasmModule, globalRegs: number[], main: WasmFunction): Instruction[] {
+  const stub: Instruction[] = [];
+  const set = (dst: number, value: number, flags: number): void => {
+    stub.push(instruction(Op.MOV, { dst, imm: value >>> 0, flags: flags | Flag.A_IMM, wasmCount: 0 }));
+  };
+  module.globals.forEach((g, i) => {
+    set(globalRegs[i]!, g.init?.lo ?? 0, Flag.DST_GLOBAL);
+    if (g.type === 'i64') set(globalRegs[i]! + 1, g.init?.hi ?? 0, Flag.DST_GLOBAL);
+  });
+  set(Reserved.ZERO, 0, Flag.DST_GLOBAL);
+  let r = 0;
+  for (const type of main.params) for (let k = 0; k < (type === 'i64' ? 2 : 1); k++) set(r++, 0, 0);
+  return stub;
+}
+
+const BRANCHES: ReadonlySet<number> = new Set([Op.BR, Op.BR_IF, Op.BR_IFZ]);
+
+/** Concatenates the functions, relocating branches and resolving calls. */
+function layout(stub: Instruction[], codes: FunctionCode[]): { instructions: Instruction[]; functions: FunctionInfo[] } {
+  const instructions = [...stub];
+  const functions: FunctionInfo[] = [{ name: ENTRY_STUB_NAME, entry: 0, length: stub.length }];
+  const starts = new Map<number, number>();
+  for (const fc of codes) {
+    const start = instructions.length;
+    starts.set(fc.index, start);
+    functions.push({ name: fc.name, entry: start, length: fc.code.length });
+    for (const ins of fc.code) {
+      if (BRANCHES.has(ins.op)) ins.target += start;
+      instructions.push(ins);
+    }
+  }
+  for (const fc of codes) {
+    for (const { at, func } of fc.calls) fc.code[at]!.target = starts.get(func)!;
+  }
+  return { instructions, functions };
+}
+
+function limits(codes: FunctionCode[], total: number, globals: number, options: CheckOptions): Diagnostic[] {
+  const file = options.file ?? 'program.c';
+  const problems: Diagnostic[] = [];
+  const error = (where: { file: string; line: number; column: number }, message: string): void => {
+    problems.push({ ...where, severity: 'error', message });
+  };
+  for (const fc of codes) {
+    if (fc.registers > Machine.REGS_PER_FRAME) {
+      const where = options.locate?.(fc.name) ?? { file, line: 0, column: 0 };
+      error(where, `function '${fc.name}' needs ${fc.registers} registers per frame; the machine has ` +
+        `${Machine.REGS_PER_FRAME}: split it into smaller functions or use fewer local variables`);
+    }
+  }
+  if (globals > Reserved.FIRST_RESERVED) {
+    error({ file, line: 0, column: 0 }, `the module needs ${globals} global registers; at most ` +
+      `${Reserved.FIRST_RESERVED} are available`);
+  }
+  if (total > Machine.MAX_INSTRUCTIONS) {
+    error({ file, line: 0, column: 0 }, `the program compiles to ${total} instructions; the ` +
+      `machine addresses at most ${Machine.MAX_INSTRUCTIONS}: make the program smaller`);
+  }
+  return problems;
+}
+
+/** Checks and lowers a module; throws CompileError('UNSUPPORTED' | 'LIMIT'). */
+export function moduleToProgram(module: WasmModule, options: CheckOptions = {}): TokenProgram {
+  const helperNames = new Map<string, string>(Object.entries(DIVIDE64_HELPERS));
+  checkFeatures(module, { ...options, helpers: helperNames });
+  const helpers = new Map<string, number>();
+  for (const [op, name] of helperNames) {
+    const index = module.exports.get(name);
+    if (index !== undefined) helpers.set(op, index);
+  }
+  const helperIndices = new Set(helpers.values());
+  const globalRegs = globalRegisters(module);
+  const ctx: LoweringContext = { module, globalRegs, helpers };
+  const main = module.exports.get('main')!;
+  const functions = reachable(module, main, helpers);
+  const codes = functions.map((fn) => functionToCode(ctx, fn, !helperIndices.has(fn.index)));
+  const stub = entryStub(module, globalRegs, functions[0]!);
+  const { instructions, functions: infos } = layout(stub, codes);
+  const globals = module.globals.reduce((n, g) => n + (g.type === 'i64' ? 2 : 1), 0);
+  const problems = limits(codes, instructions.length, globals, options);
+  if (problems.length > 0) throw new CompileError('LIMIT', problems);
+  return {
+    format: 'inweights-program',
+    version: 1,
+    instructions,
+    data: dataImage(module.data),
+    functions: infos,
+    entry: 0,
+  };
+}
