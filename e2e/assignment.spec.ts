@@ -11,8 +11,9 @@ test('blog10 solved inside the transformer shows cost 206, highlighted and verif
   test.setTimeout(300_000);
   await needEngine(app);
   await enterMatrix(app, caseText('blog10.txt'));
-  await expect(app.page.getByRole('table', { name: 'Cost matrix' }).locator('tbody tr'))
-    .toHaveCount(10);
+  await expect(
+    app.page.getByRole('table', { name: 'Cost matrix' }).locator('tbody tr'),
+  ).toHaveCount(10);
   await solveWith(app, 'transformer');
   await tokensFlow(app);
   await snapshot(app, 'assignment-streaming');

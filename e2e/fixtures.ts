@@ -6,8 +6,13 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { _electron, test as base, expect, type ElectronApplication, type Page }
-  from '@playwright/test';
+import {
+  _electron,
+  test as base,
+  expect,
+  type ElectronApplication,
+  type Page,
+} from '@playwright/test';
 
 export const root = join(import.meta.dirname, '..');
 export const cases = join(root, '../shared/cases');

@@ -6,7 +6,11 @@ import { expect, snapshot, test } from './fixtures.ts';
 for (const scheme of ['light', 'dark'] as const) {
   test(`each view renders at 1280x800 in the ${scheme} theme`, async ({ app }) => {
     await app.page.emulateMedia({ colorScheme: scheme });
-    for (const [key, name] of [['1', 'Assignment'], ['2', 'Programs'], ['3', 'History']]) {
+    for (const [key, name] of [
+      ['1', 'Assignment'],
+      ['2', 'Programs'],
+      ['3', 'History'],
+    ]) {
       await app.page.keyboard.press(`Alt+${key}`);
       await expect(app.page.getByRole('region', { name })).toBeVisible();
       await snapshot(app, `${name.toLowerCase()}-${scheme}`);
@@ -14,7 +18,9 @@ for (const scheme of ['light', 'dark'] as const) {
   });
 }
 
-test('the cost grid is edited from the keyboard: arrows, typing, Enter and Tab', async ({ app }) => {
+test('the cost grid is edited from the keyboard: arrows, typing, Enter and Tab', async ({
+  app,
+}) => {
   const grid = app.page.getByRole('table', { name: 'Cost matrix' });
   await grid.getByLabel('Row 1, column 1', { exact: true }).click();
   await app.page.keyboard.press('ArrowRight');

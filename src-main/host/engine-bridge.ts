@@ -2,8 +2,11 @@
 // pipeline's public functions and turns their results into the host protocol's plain data.
 // Loaded with a dynamic import, so a host whose engine is missing still starts and says why.
 
-import { compileProgram, modelInfo as pipelineModelInfo, runProgram } from
-  '../../src-engine/pipeline.ts';
+import {
+  compileProgram,
+  modelInfo as pipelineModelInfo,
+  runProgram,
+} from '../../src-engine/pipeline.ts';
 import { parseProblem, solveAssignment } from '../../src-engine/assignment/solve.ts';
 import { problemFromRows } from '../../src-engine/assignment/read.ts';
 import { problemRows } from '../../src-engine/assignment/problem.ts';

@@ -32,8 +32,12 @@ function reply(id: number, work: () => Promise<ReplyValue> | ReplyValue): void {
     );
 }
 
-function stream(runId: number, work: (a: RunArgs) => Promise<RunFinal>, maxTokens: number | null,
-  engine: RunArgs['engine']): void {
+function stream(
+  runId: number,
+  work: (a: RunArgs) => Promise<RunFinal>,
+  maxTokens: number | null,
+  engine: RunArgs['engine'],
+): void {
   const controller = new AbortController();
   active.set(runId, controller);
   const batcher = new Batcher((b) => send({ type: 'batch', runId, ...b }));
@@ -65,7 +69,8 @@ function handle(bridge: Bridge | null, problem: string | null, r: HostRequest): 
   const b = bridge;
   if (!b) {
     const error = problem ?? 'the engine is not available';
-    if (r.type === 'run' || r.type === 'solve') send({ type: 'ended', runId: r.runId, ok: false, error });
+    if (r.type === 'run' || r.type === 'solve')
+      send({ type: 'ended', runId: r.runId, ok: false, error });
     else send({ type: 'reply', id: r.id, ok: false, error });
     return;
   }

@@ -19,14 +19,20 @@ const until = async (ok: () => boolean, ms = 15_000): Promise<void> => {
 
 function runOn(c: HostClient, runId: number) {
   const seen = { batches: 0, end: null as null | Parameters<RunHandlers['onEnd']>[0] };
-  const request = { type: 'run' as const, runId, source: '', input: '', engine: 'transformer' as const,
-    maxTokens: null };
+  const request = {
+    type: 'run' as const,
+    runId,
+    source: '',
+    input: '',
+    engine: 'transformer' as const,
+    maxTokens: null,
+  };
   c.stream(request, { onBatch: () => seen.batches++, onEnd: (r) => (seen.end = r) });
   return seen;
 }
 
 describe('HostClient', () => {
-  it('ends a run with an error when the host dies mid-run, restarts it, and runs again', async () => {
+  it('ends a run with an error when the host dies, restarts it, and runs again', async () => {
     const c = (client = new HostClient(() => spawnForkedHost(FIXTURE), quiet));
     const first = runOn(c, 1);
     await until(() => first.batches > 0);

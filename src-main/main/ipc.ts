@@ -14,17 +14,23 @@ import { isAppFrame } from './window.ts';
 
 export type CallReply = { ok: true; value: unknown } | { ok: false; error: string };
 
-export function serveApi(backend: Backend, window: () => BrowserWindow | null,
-  devUrl: string | undefined): void {
-  ipcMain.handle(CALL_CHANNEL, async (event, method: unknown, arg: unknown): Promise<CallReply> => {
-    try {
-      if (!isAppFrame(event.senderFrame?.url ?? '', devUrl)) throw new Error('unknown sender');
-      if (typeof method !== 'string') throw new Error('call name must be a string');
-      return { ok: true, value: await call(backend, window(), method, arg) };
-    } catch (e) {
-      return { ok: false, error: e instanceof Error ? e.message : String(e) };
-    }
-  });
+export function serveApi(
+  backend: Backend,
+  window: () => BrowserWindow | null,
+  devUrl: string | undefined,
+): void {
+  ipcMain.handle(
+    CALL_CHANNEL,
+    async (event, method: unknown, arg: unknown): Promise<CallReply> => {
+      try {
+        if (!isAppFrame(event.senderFrame?.url ?? '', devUrl)) throw new Error('unknown sender');
+        if (typeof method !== 'string') throw new Error('call name must be a string');
+        return { ok: true, value: await call(backend, window(), method, arg) };
+      } catch (e) {
+        return { ok: false, error: e instanceof Error ? e.message : String(e) };
+      }
+    },
+  );
   backend.onEvent((e: AppEvent) => window()?.webContents.send(EVENT_CHANNEL, e));
 }
 
@@ -45,8 +51,10 @@ async function openFile(win: BrowserWindow | null, filters: Filters): Promise<Op
   return { name: path.basename(file), text: await fs.readFile(file, 'utf8') };
 }
 
-async function saveFile(win: BrowserWindow | null,
-  req: { name: string; text: string; filters: Filters }): Promise<boolean> {
+async function saveFile(
+  win: BrowserWindow | null,
+  req: { name: string; text: string; filters: Filters },
+): Promise<boolean> {
   const options = { defaultPath: req.name, filters: req.filters };
   const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
   if (r.canceled || !r.filePath) return false;

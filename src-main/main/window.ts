@@ -44,7 +44,9 @@ function lockDownSession(devUrl: string | undefined): void {
   const s = session.defaultSession;
   s.setPermissionRequestHandler((_wc, _permission, done) => done(false));
   s.webRequest.onBeforeRequest((details, done) => {
-    const local = details.url.startsWith('file://') || details.url.startsWith('devtools://') ||
+    const local =
+      details.url.startsWith('file://') ||
+      details.url.startsWith('devtools://') ||
       (devUrl !== undefined && details.url.startsWith(new URL(devUrl).origin));
     done({ cancel: !local });
   });

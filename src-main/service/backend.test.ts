@@ -17,8 +17,12 @@ let streamed: number[]; // token ids of every progress event, in order
 
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'inweights-backend-'));
-  backend = openBackend({ dataDir: dir, examplesDir: dir, spawnHost: () => spawnForkedHost(FIXTURE),
-    log: quiet }).backend;
+  backend = openBackend({
+    dataDir: dir,
+    examplesDir: dir,
+    spawnHost: () => spawnForkedHost(FIXTURE),
+    log: quiet,
+  }).backend;
   ended = [];
   streamed = [];
   backend.onEvent((e: AppEvent) => {
@@ -39,9 +43,15 @@ const until = async (ok: () => boolean, ms = 15_000): Promise<void> => {
   }
 };
 const endOf = (runId: number) => ended.find((r) => r.id === runId);
-const start = (maxTokens: number | null) => backend.startRun({ programId: null,
-  programName: 'a.c', source: 'int main(void){return 0;}', input: '', engine: 'transformer',
-  maxTokens }).runId;
+const start = (maxTokens: number | null) =>
+  backend.startRun({
+    programId: null,
+    programName: 'a.c',
+    source: 'int main(void){return 0;}',
+    input: '',
+    engine: 'transformer',
+    maxTokens,
+  }).runId;
 
 describe('Backend', () => {
   it('streams progress events and stores the run with its whole trace and output', async () => {
@@ -63,7 +73,7 @@ describe('Backend', () => {
     expect(backend.getRun(runId).status).toBe('cancelled');
   });
 
-  it('marks a run failed when the engine dies, restarts the engine, and runs the next', async () => {
+  it('marks a run failed when the engine dies, restarts it, and runs the next', async () => {
     const runId = start(null);
     await until(() => backend.engineStatus().state === 'ready');
     await new Promise((r) => setTimeout(r, 100));
@@ -82,7 +92,12 @@ describe('Backend', () => {
     await until(() => endOf(first) !== undefined);
     const again = backend.reexecuteRun(first).runId;
     await until(() => endOf(again) !== undefined);
-    expect(backend.getRun(again).reproduction).toEqual({ ofRunId: first, match: true,
-      compared: 20, firstDifference: null });
+    expect(backend.getRun(again).reproduction).toEqual({
+      ofRunId: first,
+      basis: 'trace',
+      match: true,
+      compared: 20,
+      firstDifference: null,
+    });
   });
 });

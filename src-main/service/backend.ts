@@ -34,7 +34,9 @@ export class Backend {
   private model: ModelInfo | null = null;
 
   constructor(private readonly d: BackendDeps) {
-    this.host = new HostClient(d.spawnHost, d.log, (status) => this.emit({ type: 'engine', status }));
+    this.host = new HostClient(d.spawnHost, d.log, (status) =>
+      this.emit({ type: 'engine', status }),
+    );
     this.supervisor = new RunSupervisor(d.runs, this.host, d.log, (e) => this.emit(e));
   }
 

@@ -30,7 +30,11 @@ const CALLS: { [N in BackendCall]: (b: Backend, arg: never) => unknown } = {
 };
 
 /** Validates and performs a call; throws InvalidCallError or the backend's error. */
-export async function dispatch(backend: Backend, method: BackendCall, arg: unknown): Promise<unknown> {
+export async function dispatch(
+  backend: Backend,
+  method: BackendCall,
+  arg: unknown,
+): Promise<unknown> {
   const valid = validateCall(method, arg);
   return (CALLS[method] as (b: Backend, a: unknown) => unknown)(backend, valid);
 }

@@ -22,6 +22,11 @@ export function openBackend(o: AppOptions): { backend: Backend; db: Database.Dat
   const programs = new ProgramStore(db);
   const seeded = programs.seedExamples(o.examplesDir);
   o.log.info(`data folder ${o.dataDir}; ${seeded} example programs`);
-  const backend = new Backend({ programs, runs: new RunStore(db), spawnHost: o.spawnHost, log: o.log });
+  const backend = new Backend({
+    programs,
+    runs: new RunStore(db),
+    spawnHost: o.spawnHost,
+    log: o.log,
+  });
   return { backend, db };
 }

@@ -47,6 +47,7 @@ export class RunRecorder {
     this.sampledAt = c.elapsedMs;
     this.samples.push([Math.round(c.elapsedMs), c.tokens]);
     // keep the chart's resolution bounded on very long runs
-    if (this.samples.length > MAX_SAMPLES) this.samples = this.samples.filter((_, i) => i % 2 === 0);
+    if (this.samples.length > MAX_SAMPLES)
+      this.samples = this.samples.filter((_, i) => i % 2 === 0);
   }
 }

@@ -122,8 +122,10 @@ export class RunSupervisor {
       this.runs.finish(runId, ending);
       const original = this.runs.reexecutes(runId);
       if (original !== null && ending.status === 'finished') {
-        const r = compareTraces(this.runs.readTrace(original), this.runs.readTrace(runId));
-        this.runs.setReproduction(runId, { ofRunId: original, ...r });
+        this.runs.setReproduction(runId, {
+          ofRunId: original,
+          ...reproduce(this.runs, original, runId),
+        });
       }
     } catch (e) {
       this.log.error(`run ${runId}: could not store its end: ${String(e)}`);
@@ -131,6 +133,18 @@ export class RunSupervisor {
     this.log.info(`run ${runId} ${ending.status}`);
     this.emit({ type: 'run-ended', run: this.runs.get(runId) });
   }
+}
+
+function reproduce(runs: RunStore, original: number, runId: number) {
+  const expected = runs.readTrace(original);
+  const actual = runs.readTrace(runId);
+  if (expected.length + actual.length > 0) {
+    return { basis: 'trace' as const, ...compareTraces(expected, actual) };
+  }
+  // native runs keep no trace: their output is what can be compared
+  const a = new TextEncoder().encode(runs.get(original).output);
+  const b = new TextEncoder().encode(runs.get(runId).output);
+  return { basis: 'output' as const, ...compareTraces(Int32Array.from(a), Int32Array.from(b)) };
 }
 
 function endingOf(final: import('../host/protocol.ts').RunFinal): RunEnding {

@@ -65,6 +65,8 @@ export interface Counters {
 /** How a re-execution compared with the trace it was asked to reproduce. */
 export interface Reproduction {
   ofRunId: number;
+  /** what was compared: the token traces, or the outputs of runs that keep no trace (native) */
+  basis: 'trace' | 'output';
   match: boolean;
   compared: number;
   /** index of the first differing token, or of the end of the shorter trace */
@@ -154,13 +156,7 @@ export type AppEvent =
   | { type: 'menu'; command: MenuCommand };
 
 export type MenuCommand =
-  | 'view-assignment'
-  | 'view-programs'
-  | 'view-history'
-  | 'import'
-  | 'export'
-  | 'solve'
-  | 'cancel';
+  'view-assignment' | 'view-programs' | 'view-history' | 'import' | 'export' | 'solve' | 'cancel';
 
 export interface InweightsApi {
   listPrograms(): Promise<ProgramSummary[]>;

@@ -4,15 +4,14 @@
 
 import type { AppEvent } from './api.ts';
 
-type Header = Exclude<AppEvent, { type: 'progress' }> | (Omit<
-  Extract<AppEvent, { type: 'progress' }>,
-  'tokens'
-> & { tokenCount: number });
+type Header =
+  | Exclude<AppEvent, { type: 'progress' }>
+  | (Omit<Extract<AppEvent, { type: 'progress' }>, 'tokens'> & { tokenCount: number });
 
 export function encodeEvent(e: AppEvent): Uint8Array {
   const tokens = e.type === 'progress' ? e.tokens : new Int32Array(0);
   const header: Header =
-    e.type === 'progress' ? { ...e, tokens: undefined, tokenCount: tokens.length } as Header : e;
+    e.type === 'progress' ? ({ ...e, tokens: undefined, tokenCount: tokens.length } as Header) : e;
   const json = new TextEncoder().encode(JSON.stringify(header));
   const at = (4 + json.length + 3) & ~3;
   const out = new Uint8Array(at + 4 * tokens.length);

@@ -6,7 +6,12 @@ import { z } from 'zod';
 
 const id = z.number().int().positive();
 const engine = z.enum(['transformer', 'native']);
-const maxTokens = z.number().int().positive().max(2 ** 31).nullable();
+const maxTokens = z
+  .number()
+  .int()
+  .positive()
+  .max(2 ** 31)
+  .nullable();
 const name = z.string().trim().min(1, 'a name is required').max(120);
 /** 1 MiB of C source or input is far beyond any program the machine can hold */
 const source = z.string().max(1 << 20);

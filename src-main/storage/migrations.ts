@@ -58,8 +58,7 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
 export function currentVersion(db: Database.Database): number {
   db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
   const row = db.prepare('SELECT version FROM schema_version').get() as
-    | { version: number }
-    | undefined;
+    { version: number } | undefined;
   return row?.version ?? 0;
 }
 

@@ -77,7 +77,10 @@ export class ProgramStore {
   /** Inserts or refreshes the example programs found in `dir` (missing dir: nothing). */
   seedExamples(dir: string): number {
     if (!fs.existsSync(dir)) return 0;
-    const files = fs.readdirSync(dir).filter((f) => f.endsWith('.c')).sort();
+    const files = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.c'))
+      .sort();
     const upsert = this.db.prepare(
       `INSERT INTO programs (name, source, example, created_at, updated_at)
        VALUES (?, ?, 1, ?, ?)
@@ -100,8 +103,7 @@ export class ProgramStore {
 
   private assertNameFree(name: string, id: number | null): void {
     const row = this.db.prepare('SELECT id FROM programs WHERE name = ?').get(name) as
-      | { id: number }
-      | undefined;
+      { id: number } | undefined;
     if (row && row.id !== id) throw new Error(`a program named "${name}" already exists`);
   }
 }

@@ -158,7 +158,14 @@ export class RunStore {
         n += chunk.length;
       }
       const c = counters;
-      update.run(output, c.tokens, c.steps, Math.round(c.elapsedMs), JSON.stringify(samples), runId);
+      update.run(
+        output,
+        c.tokens,
+        c.steps,
+        Math.round(c.elapsedMs),
+        JSON.stringify(samples),
+        runId,
+      );
     })();
   }
 
@@ -198,8 +205,7 @@ export class RunStore {
 
   reexecutes(runId: number): number | null {
     const row = this.db.prepare('SELECT reexecutes FROM runs WHERE id = ?').get(runId) as
-      | { reexecutes: number | null }
-      | undefined;
+      { reexecutes: number | null } | undefined;
     return row?.reexecutes ?? null;
   }
 
@@ -217,9 +223,7 @@ export class RunStore {
   /** The whole stored trace of a run, chunks joined in order. */
   readTrace(runId: number): Int32Array {
     const rows = this.db
-      .prepare(
-        'SELECT format, count, data FROM trace_chunks WHERE run_id = ? ORDER BY seq',
-      )
+      .prepare('SELECT format, count, data FROM trace_chunks WHERE run_id = ? ORDER BY seq')
       .all(runId) as { format: number; count: number; data: Uint8Array }[];
     const total = rows.reduce((s, r) => s + r.count, 0);
     const out = new Int32Array(total);

@@ -28,7 +28,12 @@ const newRun = (over: Partial<NewRun> = {}): NewRun => ({
   reexecutes: null,
   ...over,
 });
-const counters = (tokens: number) => ({ tokens, steps: tokens / 2, tokensPerSecond: 1, elapsedMs: 5 });
+const counters = (tokens: number) => ({
+  tokens,
+  steps: tokens / 2,
+  tokensPerSecond: 1,
+  elapsedMs: 5,
+});
 
 describe('migrations', () => {
   it('bring a new database to the current schema version and are idempotent', () => {

@@ -24,7 +24,9 @@ export function decodeChunk(format: number, data: Uint8Array, count: number): In
   }
   const raw = inflateSync(data);
   if (raw.length !== count * 4) {
-    throw new Error(`stored trace chunk is damaged: expected ${count * 4} bytes, got ${raw.length}`);
+    throw new Error(
+      `stored trace chunk is damaged: expected ${count * 4} bytes, got ${raw.length}`,
+    );
   }
   const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
   const out = new Int32Array(count);

@@ -45,7 +45,10 @@ function sendTrace(res: ServerResponse, backend: Backend, runId: number): void {
     const trace = backend.getTrace(runId);
     const body = Buffer.alloc(trace.length * 4);
     for (let i = 0; i < trace.length; i++) body.writeInt32LE(trace[i]!, 4 * i);
-    res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Cache-Control': 'no-store' });
+    res.writeHead(200, {
+      'Content-Type': 'application/octet-stream',
+      'Cache-Control': 'no-store',
+    });
     res.end(body);
   } catch (e) {
     json(res, 404, { ok: false, error: e instanceof Error ? e.message : String(e) });

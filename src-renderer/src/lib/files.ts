@@ -3,7 +3,10 @@
 import type { FileFilter, ProblemFormat } from '../../../src-main/shared/api.ts';
 
 export const MATRIX_FILES: FileFilter[] = [
-  { name: 'Cost matrices (CSV, TSV, OR-Library, JSON)', extensions: ['csv', 'tsv', 'txt', 'json'] },
+  {
+    name: 'Cost matrices (CSV, TSV, OR-Library, JSON)',
+    extensions: ['csv', 'tsv', 'txt', 'json'],
+  },
 ];
 export const CSV_FILES: FileFilter[] = [{ name: 'CSV', extensions: ['csv'] }];
 export const JSON_FILES: FileFilter[] = [{ name: 'JSON', extensions: ['json'] }];

@@ -71,7 +71,8 @@ export class LiveRun {
     if (c) {
       this.counters = c;
       const last = this.samples.at(-1);
-      if (!last || c.elapsedMs - last[0] >= 200) this.samples = [...this.samples, [c.elapsedMs, c.tokens]];
+      if (!last || c.elapsedMs - last[0] >= 200)
+        this.samples = [...this.samples, [c.elapsedMs, c.tokens]];
     }
     this.bump();
   }
@@ -90,8 +91,12 @@ export class LiveRun {
     // the stored output is authoritative (native runs stream none)
     this.lines.clear();
     this.lines.append(run.output);
-    this.counters = { tokens: run.tokens, steps: run.steps, elapsedMs: run.elapsedMs,
-      tokensPerSecond: run.elapsedMs > 0 ? (run.tokens * 1000) / run.elapsedMs : 0 };
+    this.counters = {
+      tokens: run.tokens,
+      steps: run.steps,
+      elapsedMs: run.elapsedMs,
+      tokensPerSecond: run.elapsedMs > 0 ? (run.tokens * 1000) / run.elapsedMs : 0,
+    };
     if (run.samples.length > 0) this.samples = run.samples;
     this.record = run;
     this.running = false;

@@ -47,8 +47,12 @@ function readCost(text: string, i: number, j: number): number | null {
   if (t === '') throw new CellError(i, j, `${where} is empty: enter a cost, or inf to forbid it.`);
   const v = Number(t);
   if (!Number.isFinite(v) || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/.test(t)) {
-    throw new CellError(i, j, `${where}: "${text}" is not a number. ` +
-      'Enter a cost such as 12 or -3.5, or inf to forbid the pair.');
+    throw new CellError(
+      i,
+      j,
+      `${where}: "${text}" is not a number. ` +
+        'Enter a cost such as 12 or -3.5, or inf to forbid the pair.',
+    );
   }
   return v;
 }
@@ -105,12 +109,14 @@ export function randomGrid(rows: number, cols: number, seed: number): Grid {
   return g;
 }
 
-const label = (names: string[], k: number, prefix: string) => names[k]?.trim() || `${prefix}${k + 1}`;
+const label = (names: string[], k: number, prefix: string) =>
+  names[k]?.trim() || `${prefix}${k + 1}`;
 
 export function resultCsv(g: Grid, o: AssignmentOutcome): string {
   const lines = ['row,column,cost'];
   o.assignment.forEach((c, i) => {
-    if (c >= 0) lines.push(`${label(g.rowNames, i, 'R')},${label(g.colNames, c, 'C')},${g.cells[i]![c]}`);
+    if (c >= 0)
+      lines.push(`${label(g.rowNames, i, 'R')},${label(g.colNames, c, 'C')},${g.cells[i]![c]}`);
   });
   lines.push(`total,,${o.cost ?? 'infeasible'}`);
   return lines.join('\n') + '\n';
