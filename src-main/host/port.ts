@@ -23,6 +23,8 @@ export function connectParent(): ParentChannel {
   }
   if (!process.send) throw new Error('the engine host must be started by the app, not directly');
   const send = process.send.bind(process);
+  // a parent that died (even by SIGKILL) closes the channel: the host has no one to serve
+  process.on('disconnect', () => process.exit(0));
   return {
     send: (event) => void send(event),
     onRequest: (listener) => process.on('message', (m) => listener(m as HostRequest)),
