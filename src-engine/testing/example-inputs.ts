@@ -1,6 +1,8 @@
 // Sample inputs for the example programs in resources/programs, by file name. The differential
 // tests run every example on each of its inputs; an example without an entry runs on empty
-// input. The 10x10 matrix is the one from Percepta's Hungarian demo (minimum cost 206).
+// input. Each list has the program's ordinary use, its edge cases (empty input, one
+// character, limits) and its error paths. The 10x10 matrix is the one from Percepta's
+// Hungarian demo (minimum cost 206).
 
 export interface ExampleInput {
   name: string;
@@ -20,7 +22,65 @@ const BLOG10 = `10 10
 42 79 61 26 55 98 70 17 26 86
 `;
 
+/** 300 integers from a fixed linear congruential sequence, spread over the whole int range. */
+const NUMBERS = Array.from({ length: 300 }, (_, i) => (Math.imul(i + 1, 2654435761) | 0) >> 3).join(
+  ' ',
+);
+
+const EMPTY: ExampleInput = { name: 'empty input', input: '' };
+
 export const EXAMPLE_INPUTS: Readonly<Record<string, readonly ExampleInput[]>> = {
+  'bignum_add.c': [
+    { name: 'small numbers', input: '123 456\n' },
+    { name: 'a carry through every digit', input: '99999999999999999999 1' },
+    { name: 'zeros', input: '0 0' },
+    { name: '120 digits', input: `${'9876543210'.repeat(12)}\n${'1234567890'.repeat(12)}` },
+    EMPTY,
+  ],
+  'collatz.c': [EMPTY, { name: '1', input: '1' }, { name: '27', input: '27\n' }],
+  'crc32.c': [
+    { name: 'the check string', input: '123456789' },
+    { name: 'one byte', input: 'a' },
+    {
+      name: 'all byte values',
+      input: String.fromCharCode(...Array.from({ length: 256 }, (_, i) => i)),
+    },
+    EMPTY,
+  ],
+  'fibonacci.c': [
+    EMPTY,
+    { name: '0', input: '0' },
+    { name: '93, the last that fits', input: '93' },
+    { name: 'too many', input: '94' },
+    { name: 'negative', input: '-5' },
+  ],
+  'hello.c': [
+    { name: 'a name', input: 'Ada\nLovelace\n' },
+    { name: 'one character', input: 'x' },
+    { name: 'a name longer than the buffer', input: 'n'.repeat(100) },
+    EMPTY,
+  ],
+  'quicksort.c': [
+    { name: 'a few numbers', input: '5 3 9 1 3' },
+    { name: 'int limits', input: '-2147483648 2147483647 0 -1 1' },
+    { name: '300 numbers', input: NUMBERS },
+    { name: 'one number', input: '7' },
+    EMPTY,
+  ],
+  'sieve.c': [
+    EMPTY,
+    { name: '2', input: '2' },
+    { name: '1', input: '1' },
+    { name: '10000', input: '10000' },
+  ],
+  'sudoku.c': [
+    EMPTY,
+    {
+      name: 'another puzzle',
+      input: '..3.2.6..9..3.5..1..18.64....81.29..7.......8..67.82....26.95..8..2.3..9..5.1.3..',
+    },
+    { name: 'conflicting givens', input: '11' + '.'.repeat(79) },
+  ],
   'hungarian.c': [
     { name: '3x3', input: '3 3\n5 9 1\n10 3 2\n8 7 4\n' },
     { name: 'blog 10x10', input: BLOG10 },
