@@ -2,7 +2,7 @@
 import { GraphEvaluator } from '../src-engine/graph/evaluate.ts';
 import { machineGraph } from '../src-engine/machine/build.ts';
 import { instruction } from '../src-engine/program/instruction.ts';
-import { Flag, Op } from '../src-engine/program/opcodes.ts';
+import { Op } from '../src-engine/program/opcodes.ts';
 import { buildPrompt } from '../src-engine/program/prompt.ts';
 import { tokenName } from '../src-engine/program/vocab.ts';
 import { runReference } from '../src-engine/reference/interpreter.ts';
@@ -10,7 +10,15 @@ import { irProgram, movImm } from '../src-engine/testing/ir.ts';
 
 const t0 = performance.now();
 const g = machineGraph();
-console.log('graph', g.nodes.length, 'nodes', g.heads.length, 'heads', performance.now() - t0, 'ms');
+console.log(
+  'graph',
+  g.nodes.length,
+  'nodes',
+  g.heads.length,
+  'heads',
+  performance.now() - t0,
+  'ms',
+);
 const prog = irProgram([
   movImm(0, 40),
   movImm(1, 2),
@@ -27,7 +35,7 @@ for (const tok of prompt.tokens) next = ev.push(tok);
 const got: number[] = [];
 for (let i = 0; i < ref.trace!.length + 2; i++) {
   got.push(next);
-  if (next === 263 || next >= 264 && next <= 268) break;
+  if (next === 263 || (next >= 264 && next <= 268)) break;
   next = ev.push(next);
 }
 console.log('ref', Array.from(ref.trace!, tokenName).join(' '));

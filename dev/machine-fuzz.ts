@@ -21,7 +21,10 @@ for (let seed = from; seed < from + count; seed++) {
   let i = 0;
   for (; i < trace.length; i++) {
     if (next !== trace[i]) break;
-    if (STOP_TOKENS.includes(next)) { i++; break; }
+    if (STOP_TOKENS.includes(next)) {
+      i++;
+      break;
+    }
     next = ev.push(next);
   }
   if (i < trace.length) {
@@ -45,7 +48,10 @@ for (let seed = from; seed < from + count; seed++) {
       const ins = c.program.instructions[st.pc]!;
       console.log(`  @${st.at} pc ${st.pc}: ${JSON.stringify(ins)}`);
     }
-    console.log(`seed ${seed}: mismatch at ${i}/${trace.length}: want ${tokenName(trace[i]!)} got ${tokenName(next)}; ...${ctx}`);
+    console.log(
+      `seed ${seed}: mismatch at ${i}/${trace.length}: ` +
+        `want ${tokenName(trace[i]!)} got ${tokenName(next)}; ...${ctx}`,
+    );
   } else console.log(`seed ${seed}: ok ${trace.length} tokens (${ref.end})`);
 }
 console.log(`${fails} failures`);

@@ -26,14 +26,20 @@ for (let seed = from; seed < from + count; seed++) {
   let i = 0;
   for (; i < trace.length; i++) {
     if (next !== trace[i]) break;
-    if (STOP_TOKENS.includes(next)) { i++; break; }
+    if (STOP_TOKENS.includes(next)) {
+      i++;
+      break;
+    }
     next = tf.step(next);
   }
   tokens += i;
   if (i < trace.length) {
     fails++;
     const ctx = Array.from(trace.slice(Math.max(0, i - 12), i + 1), tokenName).join(' ');
-    console.log(`seed ${seed}: mismatch at ${i}/${trace.length}: want ${tokenName(trace[i]!)} got ${tokenName(next)}; ...${ctx}`);
+    console.log(
+      `seed ${seed}: mismatch at ${i}/${trace.length}: ` +
+        `want ${tokenName(trace[i]!)} got ${tokenName(next)}; ...${ctx}`,
+    );
   } else console.log(`seed ${seed}: ok ${trace.length} tokens (${ref.end})`);
 }
 const s = (performance.now() - t0) / 1000;

@@ -5,12 +5,16 @@ import { vocabulary } from '../src-engine/program/vocab.ts';
 
 const model = buildModel(machineGraph(), vocabulary());
 const w = model.weights;
-let attn = 0, ffnA = 0, ffnB = 0, ffnOut = 0;
+let attn = 0,
+  ffnA = 0,
+  ffnB = 0,
+  ffnOut = 0;
 const perHead: [string, number][] = [];
 model.config.layers.forEach((layer, l) => {
   layer.heads.forEach((h, i) => {
     const hw = w.layers[l]!.heads[i]!;
-    const n = hw.q.weight.val.length + hw.k.weight.val.length + hw.v.weight.val.length + hw.o.val.length;
+    const n =
+      hw.q.weight.val.length + hw.k.weight.val.length + hw.v.weight.val.length + hw.o.val.length;
     attn += n;
     perHead.push([`L${l} ${h.name} dv=${h.dv}`, n]);
   });
@@ -18,8 +22,18 @@ model.config.layers.forEach((layer, l) => {
   ffnB += w.layers[l]!.ffn.b.weight.val.length;
   ffnOut += w.layers[l]!.ffn.out.val.length;
 });
-console.log({ attn, ffnA, ffnB, ffnOut, unembed: w.unembed.weight.val.length, embedRowsNnz: w.embed.val.length });
-perHead.sort((a, b) => b[1] - a[1]).slice(0, 30).forEach(([n, c]) => console.log(c, n));
+console.log({
+  attn,
+  ffnA,
+  ffnB,
+  ffnOut,
+  unembed: w.unembed.weight.val.length,
+  embedRowsNnz: w.embed.val.length,
+});
+perHead
+  .sort((a, b) => b[1] - a[1])
+  .slice(0, 30)
+  .forEach(([n, c]) => console.log(c, n));
 const g = machineGraph();
 const big: [string, number][] = [];
 g.nodes.forEach((n) => {
@@ -28,4 +42,7 @@ g.nodes.forEach((n) => {
   for (const u of n.units) nnz += u.a.terms.size + u.b.terms.size + 1;
   big.push([n.name, nnz]);
 });
-big.sort((a, b) => b[1] - a[1]).slice(0, 25).forEach(([n, c]) => console.log('ffn', c, n));
+big
+  .sort((a, b) => b[1] - a[1])
+  .slice(0, 25)
+  .forEach(([n, c]) => console.log('ffn', c, n));

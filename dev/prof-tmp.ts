@@ -15,5 +15,14 @@ let next = tf.prefill(prompt);
 console.log('prefill', prompt.length, performance.now() - t0);
 t0 = performance.now();
 let n = 0;
-for (; n < 20000; n++) { next = tf.step(next); if (next === 263) break; }
-console.log('steps', n, performance.now() - t0, (n / (performance.now() - t0) * 1000).toFixed(0), 'tok/s');
+for (; n < 20000; n++) {
+  next = tf.step(next);
+  if (next === 263) break;
+}
+console.log(
+  'steps',
+  n,
+  performance.now() - t0,
+  ((n / (performance.now() - t0)) * 1000).toFixed(0),
+  'tok/s',
+);

@@ -41,7 +41,9 @@ export const square = (g: Graph, name: string, x: Expr): Lin => g.ffn(name, [{ a
 
 /** Logical AND of flags in {0, 1}: relu(Σ flags - (n - 1)). */
 export const and = (g: Graph, name: string, ...flags: Expr[]): Lin =>
-  g.ffn(name, [{ a: 1, b: sum(...flags.map((f): [number, Expr] => [1, f]), [1, 1 - flags.length]) }]);
+  g.ffn(name, [
+    { a: 1, b: sum(...flags.map((f): [number, Expr] => [1, f]), [1, 1 - flags.length]) },
+  ]);
 
 /**
  * A mux: Σ flag_i·x_i for one-hot flags, as one node of gated units relu(flag_i)·x_i.

@@ -18,8 +18,7 @@ export interface AluInputs {
   getchar: Lin;
 }
 
-const anyOf = (op: Fetched['op'], ...names: string[]): Lin =>
-  add(...names.map((n) => op[n]!));
+const anyOf = (op: Fetched['op'], ...names: string[]): Lin => add(...names.map((n) => op[n]!));
 
 /** 2^s and 2^(32-s) for s = B mod 32, by a chain of gated doublings/halvings. */
 function powers(g: Graph, bit: Lin[]): { up: Lin; down: Lin } {
@@ -129,7 +128,9 @@ export function alu(g: Graph, inp: AluInputs): Alu {
         { a: 1, b: sum([1, v], [-(2 ** k), 1]), c: -1 },
       ]),
     );
-  const reversed = g.ffn('alu.reversed', [{ a: sum(...a.map((ai, i): [number, Lin] => [2 ** (31 - i), ai])), b: 1 }]);
+  const reversed = g.ffn('alu.reversed', [
+    { a: sum(...a.map((ai, i): [number, Lin] => [2 ** (31 - i), ai])), b: 1 },
+  ]);
   const clz = sum([32, 1], [-1, bitLength('alu.bitLength', A.v)]);
   const ctz = sum([32, 1], [-1, bitLength('alu.bitLengthReversed', reversed)]);
   const signedA = sum([1, A.v], [-TWO32, signA]);

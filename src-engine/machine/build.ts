@@ -30,7 +30,11 @@ export function machineGraph(): Graph {
 
   const readRegister = registerFile(g, t, r, ctl, cur);
   const base = readRegister('reg.base', cur.a, cur.flag[2]!);
-  const storeAddress = sum([1, cur.imm], [1, base.v], [-1, gate(g, 'mem.noBase', cur.flag[0]!, base.v)]);
+  const storeAddress = sum(
+    [1, cur.imm],
+    [1, base.v],
+    [-1, gate(g, 'mem.noBase', cur.flag[0]!, base.v)],
+  );
   const readMemory = memory(g, t, r, storeAddress);
   const getchar = input(g, t, r, cur);
   const [stepPc] = latestFlagged(g, 'ctl.stepPc', t.isStep, [ctl.pc]);
@@ -41,9 +45,20 @@ export function machineGraph(): Graph {
   const mem = [0, 1, 2, 3].map((k) => readMemory(`mem.load${k}`, add(loadAddress, k)));
   const result = alu(g, { op: next.op, x, mem, getchar });
   const probe: [string, Lin][] = [
-    ['pc', ctl.pc], ['pcNext', ctl.pcNext], ['depth', ctl.depth], ['off', r.off],
-    ['isEnd', ctl.isEnd], ['A', x.A.v], ['B', x.B.v], ['C', x.C], ['result', result.result],
-    ['op', sum(...OPCODES.map(([n, c]): [number, Lin] => [c, next.op[n]!]))], ['nextA', next.a], ['nextB', next.b], ['nextImm', next.imm], ['nextFlags', sum(...next.flag.map((f, i): [number, Lin] => [2 ** i, f]))],
+    ['pc', ctl.pc],
+    ['pcNext', ctl.pcNext],
+    ['depth', ctl.depth],
+    ['off', r.off],
+    ['isEnd', ctl.isEnd],
+    ['A', x.A.v],
+    ['B', x.B.v],
+    ['C', x.C],
+    ['result', result.result],
+    ['op', sum(...OPCODES.map(([n, c]): [number, Lin] => [c, next.op[n]!]))],
+    ['nextA', next.a],
+    ['nextB', next.b],
+    ['nextImm', next.imm],
+    ['nextFlags', sum(...next.flag.map((f, i): [number, Lin] => [2 ** i, f]))],
   ];
   for (const [name, lin] of probe) g.probes.set(name, lin);
   g.logits = nextTokenLogits(g, { r, ctl, next, x, alu: result, returnTo, loadAddress });

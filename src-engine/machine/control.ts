@@ -25,7 +25,11 @@ export interface Control {
 }
 
 /** `storeSize` is the byte count of the current step's store (from the fetched opcode). */
-export function control(g: Graph, t: TokenFeatures, r: Role): Omit<Control, 'pcNext' | 'isEnd'> & {
+export function control(
+  g: Graph,
+  t: TokenFeatures,
+  r: Role,
+): Omit<Control, 'pcNext' | 'isEnd'> & {
   finish: (storeEnd: Lin) => Control;
 } {
   const { k, off } = r;

@@ -97,7 +97,8 @@ function instructionFeatures(g: Graph): Record<string, Lin> {
       return fi < 0 ? 0 : F * f(fi, fieldValue(t));
     });
   };
-  for (const [name, code] of OPCODES) feature(`op.${name}`, (f, v) => (f === 0 && v === code ? 1 : 0));
+  for (const [name, code] of OPCODES)
+    feature(`op.${name}`, (f, v) => (f === 0 && v === code ? 1 : 0));
   for (let i = 0; i < 7; i++) feature(`flag${i}`, (f, v) => (f === 1 ? (v >> i) & 1 : 0));
   feature('dst', (f, v) => (f === 2 ? v : 0));
   feature('a', (f, v) => (f === 3 ? v : 0));

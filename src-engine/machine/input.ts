@@ -22,7 +22,12 @@ export function input(g: Graph, t: TokenFeatures, r: Role, cur: Fetched): Lin {
   const length = runningSum(g, 'in.length', r.p, t.isInput);
   const getchar = and(g, 'in.isGetchar', t.kindIs.W, cur.op['GETCHAR']!);
   const cursor = sum([1, runningSum(g, 'in.cursor', r.p, getchar)], [1, -1]);
-  const [byte] = g.lookup('in.byte', { query: [cursor, 1], key, values: [t.inputByte], tie: 'latest' });
+  const [byte] = g.lookup('in.byte', {
+    query: [cursor, 1],
+    key,
+    values: [t.inputByte],
+    tie: 'latest',
+  });
   const eof = step(g, 'in.eof', sub(cursor, length));
   return sum([1, byte!], [1, gate(g, 'in.eofValue', eof, sum([-1, byte!], [1, TWO32 - 1]))]);
 }

@@ -35,7 +35,10 @@ function payload(g: Graph, n: NextInputs): Lin {
   const op = next.op;
   const clamp = relu(g, 'next.tableOver', sub(x.A.v, next.imm));
   const tableTarget = sum([1, ctl.pc], [1, 1], [1, x.A.v], [-1, clamp]);
-  const jump = add(next.target, gate(g, 'next.table', op['BR_TABLE']!, sub(tableTarget, next.target)));
+  const jump = add(
+    next.target,
+    gate(g, 'next.table', op['BR_TABLE']!, sub(tableTarget, next.target)),
+  );
   return select(g, 'next.payload', [
     [r.k.W, n.alu.result],
     [r.k.S, x.B.v],
@@ -58,7 +61,11 @@ function stepChoice(g: Graph, n: NextInputs): Map<number, Lin> {
     [2, anyOf(op, 'LOAD16_S', 'LOAD16_U', 'STORE16')],
     [4, anyOf(op, 'LOAD32', 'STORE32')],
   );
-  const outside = step(g, 'next.outside', sum([1, n.loadAddress], [1, size], [-1, Machine.MEM_SIZE + 1]));
+  const outside = step(
+    g,
+    'next.outside',
+    sum([1, n.loadAddress], [1, size], [-1, Machine.MEM_SIZE + 1]),
+  );
   const oobLoad = and(g, 'next.oobLoad', loads, outside);
   const oobStore = and(g, 'next.oobStore', stores, outside);
   const atMax = step(g, 'next.atMaxDepth', sum([1, ctl.depth], [-Machine.MAX_DEPTH, 1]));
@@ -74,7 +81,13 @@ function stepChoice(g: Graph, n: NextInputs): Map<number, Lin> {
   return new Map<number, Lin>([
     [Tok.W, sum([1, writes], [-1, alu.divideByZero], [-1, alu.overflow], [-1, oobLoad])],
     [Tok.S, sub(stores, oobStore)],
-    [Tok.N, add(and(g, 'next.brIfNo', op['BR_IF']!, zeroA), relu(g, 'next.brIfzNo', sub(op['BR_IFZ']!, zeroA)))],
+    [
+      Tok.N,
+      add(
+        and(g, 'next.brIfNo', op['BR_IF']!, zeroA),
+        relu(g, 'next.brIfzNo', sub(op['BR_IFZ']!, zeroA)),
+      ),
+    ],
     [
       Tok.J,
       add(
@@ -101,7 +114,10 @@ export function nextTokenLogits(g: Graph, n: NextInputs): Lin[] {
   const emit = select(
     g,
     'next.byte',
-    [0, 1, 2, 3].map((j): [Lin, Lin] => [isZero(g, `next.off${j}`, sum([1, n.r.off], [-j, 1])), bytes[j]!]),
+    [0, 1, 2, 3].map((j): [Lin, Lin] => [
+      isZero(g, `next.off${j}`, sum([1, n.r.off], [-j, 1])),
+      bytes[j]!,
+    ]),
   );
   const isEnd = n.ctl.isEnd;
   const choice = stepChoice(g, n);

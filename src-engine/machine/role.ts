@@ -30,7 +30,12 @@ export interface Role {
 
 /** Latest token whose 0/1 flag is set: key (2f, -f) against query (1, 1) scores 1 vs 0. */
 export function latestFlagged(g: Graph, name: string, flag: Lin, values: Lin[]): Lin[] {
-  return g.lookup(name, { query: [1, 1], key: [sum([2, flag]), sum([-1, flag])], values, tie: 'latest' });
+  return g.lookup(name, {
+    query: [1, 1],
+    key: [sum([2, flag]), sum([-1, flag])],
+    values,
+    tie: 'latest',
+  });
 }
 
 /** Σ over positions <= p of a per-token integer: the average over all of them times (p+1). */
@@ -44,7 +49,14 @@ export function role(g: Graph, t: TokenFeatures): Role {
   const p2 = g.position('p2');
   const ki = t.kindIs;
   const [W, S, N, J, C, R, O, stepPos] = latestFlagged(g, 'role.step', t.isStep, [
-    ki.W, ki.S, ki.N, ki.J, ki.C, ki.R, ki.O, p,
+    ki.W,
+    ki.S,
+    ki.N,
+    ki.J,
+    ki.C,
+    ki.R,
+    ki.O,
+    p,
   ]) as [Lin, Lin, Lin, Lin, Lin, Lin, Lin, Lin];
   const off = sub(p, stepPos);
   const offSq = square(g, 'role.offSq', off);

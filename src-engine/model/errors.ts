@@ -8,6 +8,7 @@ export type EngineErrorCode =
   | 'MODEL_VERSION' // the model format version is not the one this engine reads
   | 'MODEL_CONFIG' // the config JSON is inconsistent
   | 'MODEL_TENSOR' // a tensor is missing or has the wrong dtype, shape or contents
+  | 'MODEL_MISSING' // no model file where one was expected
   | 'TOKEN_RANGE' // a token id outside the vocabulary
   | 'KEY_NOT_FINITE' // an attention key or query component is NaN or infinite
   | 'AVERAGE_NOT_INTEGER' // a non-integer value reached an average head

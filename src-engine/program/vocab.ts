@@ -39,9 +39,7 @@ export const TRAP_MESSAGES: ReadonlyMap<number, string> = new Map([
 ]);
 
 const hex = (v: number): string => v.toString(16).padStart(2, '0');
-const tokName = new Map<number, string>(
-  Object.entries(Tok).map(([name, id]) => [id, name]),
-);
+const tokName = new Map<number, string>(Object.entries(Tok).map(([name, id]) => [id, name]));
 
 /** Display name of a token id, e.g. `b2a`, `W`, `F3:17`, `I:0a`. */
 export function tokenName(id: number): string {

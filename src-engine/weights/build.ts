@@ -23,7 +23,11 @@ export interface BuildReport {
   parameters: number;
 }
 
-export function buildModel(g: Graph, vocab: readonly string[], meta: Record<string, string> = {}): Model {
+export function buildModel(
+  g: Graph,
+  vocab: readonly string[],
+  meta: Record<string, string> = {},
+): Model {
   const sched = schedule(g);
   const slot = new Int32Array(g.nodes.length).fill(-1);
   const slotNames: string[] = [];
@@ -45,13 +49,25 @@ export function buildModel(g: Graph, vocab: readonly string[], meta: Record<stri
 
   const positionFeatures: PositionFeature[] = [];
   g.nodes.forEach((n, id) => {
-    if (n.kind === 'position' && slot[id]! >= 0) positionFeatures.push({ kind: n.feature, slot: slot[id]! });
+    if (n.kind === 'position' && slot[id]! >= 0)
+      positionFeatures.push({ kind: n.feature, slot: slot[id]! });
   });
   const layers: LayerConfig[] = heads.map((hs, l) => ({
-    heads: hs.map((h) => ({ name: g.heads[h]!.name, tieRule: g.heads[h]!.tie, dv: liveOutputs(h).length })),
+    heads: hs.map((h) => ({
+      name: g.heads[h]!.name,
+      tieRule: g.heads[h]!.tie,
+      dv: liveOutputs(h).length,
+    })),
     ffnWidth: ffnNodes[l]!.reduce((w, id) => w + unitsOf(g, id), 0),
   }));
-  const mb = new ModelBuilder({ vocab, dModel: slotNames.length, positionFeatures, layers, slotNames, meta });
+  const mb = new ModelBuilder({
+    vocab,
+    dModel: slotNames.length,
+    positionFeatures,
+    layers,
+    slotNames,
+    meta,
+  });
 
   const row = (m: ProjectionBuilder, r: number, lin: Lin): void => {
     for (const [id, c] of lin.terms) m.add(r, slot[id]!, c);
@@ -104,10 +120,12 @@ export function describeModel(model: Model): BuildReport {
   for (const layer of weights.layers) {
     for (const h of layer.heads) {
       heads++;
-      parameters += h.q.weight.val.length + h.k.weight.val.length + h.v.weight.val.length + h.o.val.length;
+      parameters +=
+        h.q.weight.val.length + h.k.weight.val.length + h.v.weight.val.length + h.o.val.length;
     }
     ffnUnits += layer.ffn.a.weight.rows;
-    parameters += layer.ffn.a.weight.val.length + layer.ffn.b.weight.val.length + layer.ffn.out.val.length;
+    parameters +=
+      layer.ffn.a.weight.val.length + layer.ffn.b.weight.val.length + layer.ffn.out.val.length;
   }
   return {
     layers: config.layers.length,

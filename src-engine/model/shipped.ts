@@ -1,0 +1,28 @@
+// The model that ships with Inweights: the machine graph built into weights, stored in
+// resources/model. `inweights model build` regenerates the file byte for byte.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { EngineError } from './errors.ts';
+import { decodeModel } from './load.ts';
+import type { Model } from './types.ts';
+
+export const SHIPPED_MODEL_PATH = fileURLToPath(
+  new URL('../../resources/model/inweights.safetensors', import.meta.url),
+);
+
+let cached: Model | undefined;
+
+/** Loads (once) the shipped model, or the file at `path`. */
+export function shippedModel(path = SHIPPED_MODEL_PATH): Model {
+  if (path === SHIPPED_MODEL_PATH && cached) return cached;
+  if (!existsSync(path)) {
+    throw new EngineError(
+      'MODEL_MISSING',
+      `no model file at ${path}: build it with \`npx inweights model build\``,
+    );
+  }
+  const model = decodeModel(new Uint8Array(readFileSync(path)));
+  if (path === SHIPPED_MODEL_PATH) cached = model;
+  return model;
+}
