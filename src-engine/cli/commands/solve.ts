@@ -1,0 +1,116 @@
+// `inweights solve FILE|-`: reads a cost matrix, solves it with hungarian.c on the chosen
+// engine and prints the matching, or with --json one JSON object as the last line. Refused
+// input throws (the launcher prints one line to stderr and exits 1); an infeasible problem is
+// an answer, not an error. A run that is cut short or fails its check exits 1 after printing.
+import { readFileSync } from 'node:fs';
+import { Option, type Command } from 'commander';
+import type { EngineName } from '../../api.ts';
+import { problemRows, type AssignmentProblem } from '../../assignment/problem.ts';
+import type { FormatChoice } from '../../assignment/read.ts';
+import { parseProblem, solveAssignment, type AssignmentResult } from '../../assignment/solve.ts';
+import { writeErr, writeOut } from '../command.ts';
+
+interface SolveFlags {
+  format: FormatChoice;
+  maximize?: boolean;
+  engine: EngineName;
+  maxTokens?: number;
+  json?: boolean;
+  account?: boolean;
+}
+
+export function registerSolve(program: Command): void {
+  program
+    .command('solve')
+    .description('solve an assignment problem (min-cost matching) with hungarian.c')
+    .argument('<file>', 'cost matrix: CSV/TSV/white space, OR-Library or JSON; - for stdin')
+    .addOption(
+      new Option('--format <format>', 'input format')
+        .choices(['auto', 'csv', 'orlib', 'json'])
+        .default('auto'),
+    )
+    .option('--maximize', 'maximise the total instead of minimising it')
+    .addOption(
+      new Option('--engine <engine>', 'where the program runs')
+        .choices(['native', 'transformer', 'reference', 'evaluator'])
+        .default('native'),
+    )
+    .option('--max-tokens <count>', 'stop the run after this many generated tokens', positive)
+    .option('--account', "print the program's step-by-step account before the result")
+    .option('--json', 'print the result as one JSON object on the last line')
+    .action(async (file: string, flags: SolveFlags) => {
+      const text = readFileSync(file === '-' ? 0 : file, 'utf8');
+      const problem = parseProblem(text, flags.format, { maximize: flags.maximize === true });
+      const showProgress = process.stderr.isTTY && flags.engine !== 'native';
+      const result = await solveAssignment(problem, {
+        engine: flags.engine,
+        ...(flags.maxTokens !== undefined && { maxTokens: flags.maxTokens }),
+        ...(showProgress && { onProgress: progress(program) }),
+      });
+      if (showProgress) writeErr(program, '\n');
+      if (flags.account) writeOut(program, withNewline(result.output));
+      const report = flags.json
+        ? `${JSON.stringify(summary(result))}\n`
+        : readable(problem, result);
+      writeOut(program, report);
+      if (!result.verified) process.exitCode = 1;
+    });
+}
+
+function positive(text: string): number {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value) || value <= 0) {
+    throw new Error(`--max-tokens needs a positive whole number, got '${text}'`);
+  }
+  return value;
+}
+
+/** The fields of the --json line. */
+function summary(result: AssignmentResult): Record<string, unknown> {
+  const { n, m, cost, assignment, feasible, verified, tokens, steps, seconds, engine } = result;
+  const { status, message } = result.verdict;
+  return {
+    n,
+    m,
+    cost,
+    assignment,
+    feasible,
+    verified,
+    verdict: status,
+    message,
+    tokens,
+    steps,
+    seconds,
+    engine,
+    end: result.end,
+  };
+}
+
+const withNewline = (text: string): string => (text.endsWith('\n') ? text : `${text}\n`);
+
+/** The matching for people: one line per row, the total and the verdict. */
+function readable(problem: AssignmentProblem, result: AssignmentResult): string {
+  const costs = problemRows(problem);
+  const lines = [`${result.n}×${result.m} problem on the ${result.engine} engine`];
+  if (result.end !== 'halted') lines.push(`the run ${result.end}: ${result.verdict.message}`);
+  else if (!result.feasible) lines.push('infeasible: no assignment avoids the forbidden pairs');
+  else {
+    result.assignment.forEach((column, row) => {
+      const pair = `row ${row + 1} -> column ${column + 1}, cost ${costs[row][column]}`;
+      lines.push(column < 0 ? `row ${row + 1} unassigned` : pair);
+    });
+    lines.push(`total cost ${result.cost}`);
+  }
+  lines.push(`check: ${result.verified ? 'passed' : 'FAILED'} (${result.verdict.message})`);
+  const rate = result.seconds > 0 ? `, ${Math.round(result.tokens / result.seconds)} tokens/s` : '';
+  lines.push(
+    `${result.tokens} tokens, ${result.steps} steps, ${result.seconds.toFixed(3)} s${rate}`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+/** Tokens so far on one rewritten stderr line (terminals only). */
+function progress(program: Command): (p: { tokens: number; tokensPerSecond: number }) => void {
+  return ({ tokens, tokensPerSecond }) =>
+    writeErr(program, `\r${tokens} tokens, ${Math.round(tokensPerSecond)} tokens/s`);
+}
