@@ -17,27 +17,25 @@ import type { KeyStore } from './key-store.ts';
 class KeyGroup {
   x = 0; // x shared by the members (extreme-x groups)
   y = 0; // y of the latest member, to score the group with the common formula
-  readonly pos = new Float64Array(1);
-  readonly cnt = new Float64Array(1);
-  readonly val: Float64Array; // [dv] latest value, or sum of values
+  readonly rec: Float64Array; // [2 + dv] one merged record (key-record.ts)
 
   constructor(private readonly dv: number, private readonly average: boolean) {
-    this.val = new Float64Array(dv);
+    this.rec = new Float64Array(2 + dv);
   }
 
   start(x: number, y: number, position: number, src: Float64Array, off: number): void {
     this.x = x;
     this.y = y;
-    writeRecord(this.pos, this.cnt, this.val, this.dv, 0, position, src, off);
+    writeRecord(this.rec, this.dv, 0, position, src, off);
   }
 
   fold(y: number, position: number, src: Float64Array, off: number): void {
     this.y = y;
-    foldRecord(this.average, this.pos, this.cnt, this.val, this.dv, 0, position, src, off);
+    foldRecord(this.average, this.rec, this.dv, 0, position, src, off);
   }
 
   collect(out: Float64Array, off: number, hit: QueryHit): void {
-    collectRecords(this.average, this.pos, this.cnt, this.val, this.dv, 0, 0, out, off, hit);
+    collectRecords(this.average, this.rec, this.dv, 0, 0, out, off, hit);
   }
 }
 
@@ -136,8 +134,8 @@ export class ConvexHull implements KeyStore {
 
   /** The chain points, for invariant checks: upper chain, and lower chain with y restored. */
   chains(): { upper: Array<[number, number]>; lower: Array<[number, number]> } {
-    const read = (c: HullChain, sign: number): Array<[number, number]> =>
-      Array.from({ length: c.n }, (_, i): [number, number] => [c.xs[i], sign * c.ys[i]]);
+    const read = (c: HullChain, sign: number): Array<[number, number]> => Array.from(
+      { length: c.n }, (_, i): [number, number] => [c.pts[2 * i], sign * c.pts[2 * i + 1]]);
     return { upper: read(this.upper, 1), lower: read(this.lower, -1) };
   }
 }

@@ -1,31 +1,34 @@
 // Merged key records: several tokens with an identical key (or, for the extreme-x groups, the
 // same x) are folded into one record, so memory grows with distinct keys, not with tokens.
-// A record is (pos, cnt, value) at index i of three parallel arrays:
-//   latest:  pos = largest position folded in, value = that token's value;
-//   average: pos = largest position, value = sum of the values (exact, see AverageGuard).
+// Records live in one flat array, `stride = 2 + dv` numbers each:
+//   [pos, cnt, v_0 .. v_(dv-1)]
+//   pos = largest position folded in; cnt = number of tokens folded in;
+//   v   = latest: the value of the token at pos; average: the sum of all values (exact,
+//         see AverageGuard).
 
 import type { QueryHit } from './key-store.ts';
 
 export function writeRecord(
-  pos: Float64Array, cnt: Float64Array, val: Float64Array, dv: number, i: number,
-  position: number, src: Float64Array, off: number,
+  rec: Float64Array, dv: number, i: number, position: number, src: Float64Array, off: number,
 ): void {
-  pos[i] = position;
-  cnt[i] = 1;
-  for (let c = 0; c < dv; c++) val[i * dv + c] = src[off + c];
+  const at = i * (dv + 2);
+  rec[at] = position;
+  rec[at + 1] = 1;
+  for (let c = 0; c < dv; c++) rec[at + 2 + c] = src[off + c];
 }
 
 export function foldRecord(
-  average: boolean, pos: Float64Array, cnt: Float64Array, val: Float64Array, dv: number,
-  i: number, position: number, src: Float64Array, off: number,
+  average: boolean, rec: Float64Array, dv: number, i: number, position: number,
+  src: Float64Array, off: number,
 ): void {
-  cnt[i] += 1;
+  const at = i * (dv + 2);
+  rec[at + 1] += 1;
   if (average) {
-    for (let c = 0; c < dv; c++) val[i * dv + c] += src[off + c];
-    if (position > pos[i]) pos[i] = position;
-  } else if (position >= pos[i]) {
-    pos[i] = position;
-    for (let c = 0; c < dv; c++) val[i * dv + c] = src[off + c];
+    for (let c = 0; c < dv; c++) rec[at + 2 + c] += src[off + c];
+    if (position > rec[at]) rec[at] = position;
+  } else if (position >= rec[at]) {
+    rec[at] = position;
+    for (let c = 0; c < dv; c++) rec[at + 2 + c] = src[off + c];
   }
 }
 
@@ -35,24 +38,25 @@ export function foldRecord(
  * hit.count and hit.position.
  */
 export function collectRecords(
-  average: boolean, pos: Float64Array, cnt: Float64Array, val: Float64Array, dv: number,
-  l: number, r: number, out: Float64Array, off: number, hit: QueryHit,
+  average: boolean, rec: Float64Array, dv: number, l: number, r: number,
+  out: Float64Array, off: number, hit: QueryHit,
 ): void {
-  let win = l;
-  let count = cnt[l];
-  for (let i = l + 1; i <= r; i++) {
-    count += cnt[i];
-    if (pos[i] > pos[win]) win = i;
+  const stride = dv + 2;
+  let win = l * stride;
+  let count = rec[win + 1];
+  for (let at = win + stride; at <= r * stride; at += stride) {
+    count += rec[at + 1];
+    if (rec[at] > rec[win]) win = at;
   }
   hit.count = count;
-  hit.position = pos[win];
+  hit.position = rec[win];
   if (!average || l === r) {
-    for (let c = 0; c < dv; c++) out[off + c] = val[win * dv + c];
+    for (let c = 0; c < dv; c++) out[off + c] = rec[win + 2 + c];
     return;
   }
   for (let c = 0; c < dv; c++) {
     let sum = 0;
-    for (let i = l; i <= r; i++) sum += val[i * dv + c];
+    for (let at = l * stride; at <= r * stride; at += stride) sum += rec[at + 2 + c];
     out[off + c] = sum;
   }
 }

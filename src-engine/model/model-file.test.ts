@@ -7,7 +7,9 @@ import { saveModel } from './save.ts';
 import type { Model } from './types.ts';
 
 /** Rewrites the config stored in a model file. */
-function withConfig(bytes: Uint8Array, edit: (config: Record<string, unknown>) => void): Uint8Array {
+function withConfig(
+  bytes: Uint8Array, edit: (config: Record<string, unknown>) => void,
+): Uint8Array {
   const file = readSafetensors(bytes);
   const config = JSON.parse(file.metadata['config']) as Record<string, unknown>;
   edit(config);
