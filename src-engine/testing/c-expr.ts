@@ -10,6 +10,7 @@ import type { Random } from './random.ts';
  * drops because WebAssembly shifts take the count mod 32 themselves: counts of 32 and more read
  * from the input reach the machine unmasked, and C stays free of undefined behaviour. */
 export const C_PRELUDE = `#include <stdio.h>
+#include <stdlib.h>
 
 #define INT_MIN_ (-2147483647 - 1)
 

@@ -3,7 +3,8 @@
 // from its input so Clang cannot fold them away, then runs random statements: expressions over
 // every i32 operation, branches, counted loops, switches (br_table), arrays of 8, 16 and 32 bits
 // (signed and unsigned), globals, a noinline function and a recursion; it prints its results.
-// A few cases trap on purpose (division by zero, INT_MIN / -1, unreachable, out of bounds).
+// A few cases trap on purpose (division by zero, INT_MIN / -1, unreachable, out of bounds),
+// a few call exit from a nested function.
 // Cases can be bundled into one program that dispatches on the first input byte, so a corpus of
 // hundreds of cases needs only a few compiles.
 
@@ -144,6 +145,10 @@ function declarations(g: Gen): string[] {
     '  (void)a, (void)b, (void)c;',
     `  return ${cExpr(rnd, params, 3)};`,
     '}',
+    `__attribute__((noinline)) static void ${p}stop(unsigned code) {`,
+    '  printf("exit %u\\n", code);',
+    '  exit((int)code);',
+    '}',
     `__attribute__((noinline)) static unsigned ${p}rec(unsigned n, unsigned x) {`,
     '  if (n == 0) return x;',
     `  return rotl(${p}rec(n - 1u, ${cExpr(rnd, { ...params, vars: ['n', 'x'] }, 2)}), n) ^ x;`,
@@ -188,11 +193,14 @@ function generateUnit(seed: number): Unit {
   const all = [...vars, `${p}g0`, `${p}g1`, ...sums];
   g.lines.push(`  printf("${all.map(() => '%u').join(' ')}\\n", ${all.join(', ')});`);
   g.lines.push(`  printf("%d %x\\n", (int)v0, v1);`);
-  if (rnd.chance(0.1)) {
+  const ending = rnd.int(0, 99);
+  if (ending < 10) {
     const [code, extra] = rnd.pick(TRAPS);
     g.lines.push(`  ${code}`);
     input += extra;
-  } else if (rnd.chance(0.3)) {
+  } else if (ending < 15) {
+    g.lines.push(`  ${p}stop(v1);`); // exit inside a call: HALT, not RET
+  } else if (ending < 40) {
     g.lines.push(
       '  int ch;',
       '  unsigned h = 7u;',
