@@ -11,7 +11,11 @@ export default defineConfig({
   main: {
     build: {
       rolldownOptions: {
-        input: { index: resolve(root, 'src-main/main/index.ts') },
+        input: {
+          index: resolve(root, 'src-main/main/index.ts'),
+          // the engine host, started by the main process as a utility process
+          'engine-host': resolve(root, 'src-main/host/engine-host.ts'),
+        },
       },
     },
   },

@@ -3,6 +3,7 @@
 // Loaded with a dynamic import, so a host whose engine is missing still starts and says why.
 
 import {
+  CompileError,
   compileProgram,
   modelInfo as pipelineModelInfo,
   runProgram,
@@ -10,7 +11,7 @@ import {
 import { parseProblem, solveAssignment } from '../../src-engine/assignment/solve.ts';
 import { problemFromRows } from '../../src-engine/assignment/read.ts';
 import { problemRows } from '../../src-engine/assignment/problem.ts';
-import type { CompiledProgram, Diagnostic as EngineDiagnostic } from '../../src-engine/api.ts';
+import type { CompiledProgram } from '../../src-engine/api.ts';
 import type {
   AssignmentProblem,
   CompileReport,
@@ -45,21 +46,15 @@ async function compiled(source: string): Promise<CompiledProgram> {
   return program;
 }
 
-const diagnosticsOf = (e: unknown): EngineDiagnostic[] | null => {
-  const d = (e as { diagnostics?: unknown }).diagnostics;
-  return Array.isArray(d) ? (d as EngineDiagnostic[]) : null;
-};
-
 export async function compile(source: string): Promise<CompileReport> {
   try {
     const program = await compiled(source);
     return { ok: true, diagnostics: [], instructions: program.program.instructions.length };
   } catch (e) {
-    const diagnostics = diagnosticsOf(e);
-    if (!diagnostics) throw e;
+    if (!(e instanceof CompileError)) throw e;
     return {
       ok: false,
-      diagnostics: diagnostics.map(({ line, column, severity, message }) => ({
+      diagnostics: e.diagnostics.map(({ line, column, severity, message }) => ({
         line,
         column,
         severity,
@@ -152,12 +147,13 @@ export function parse(text: string, format: ProblemFormat): AssignmentProblem {
   return { costs: problemRows(parseProblem(text, format)), sense: 'min' };
 }
 
-export async function modelInfo(): Promise<ModelInfo> {
-  const m = await pipelineModelInfo();
+export function modelInfo(): ModelInfo {
+  const m = pipelineModelInfo();
   return {
     layers: m.layers,
-    width: m.width,
+    width: m.dModel,
     heads: m.heads,
+    ffnWidth: m.maxFfnWidth,
     vocabulary: m.vocabulary,
     parameters: m.parameters,
   };

@@ -109,7 +109,6 @@ export interface ModelInfo {
   layers: number;
   width: number;
   heads: number;
-  headDim?: number;
   ffnWidth?: number;
   vocabulary: number;
   parameters: number;
