@@ -183,10 +183,6 @@ function oracleStep(
     return [Tok.W, ...bytesOf(v, 4)];
   };
   const address = (f & Flag.A_IMM ? 0 : A) + imm;
-  const jump = (pc: number): number[] => {
-    st.pc = pc;
-    return [Tok.J, ...pcBytes(pc)];
-  };
   const load = LOADS[ins.op];
   if (load !== undefined) {
     const [n, signed] = load;
@@ -204,9 +200,22 @@ function oracleStep(
     st.pc++;
     return [Tok.S, ...bytes];
   }
+  if (ins.op === Op.GETCHAR) {
+    return write(st.cursor < input.length ? input[st.cursor++]! : (st.cursor++, 0xffffffff));
+  }
+  const control = controlStep(ins, st, A);
+  if (control !== null) return control;
+  const r = alu(ins.op, A, B, C);
+  return 'trap' in r ? [r.trap] : write(r.value);
+}
+
+/** The step of a control, output or stop instruction, or null for any other opcode. */
+function controlStep(ins: Instruction, st: State, A: number): number[] | null {
+  const jump = (pc: number): number[] => {
+    st.pc = pc;
+    return [Tok.J, ...pcBytes(pc)];
+  };
   switch (ins.op) {
-    case Op.GETCHAR:
-      return write(st.cursor < input.length ? input[st.cursor++]! : (st.cursor++, 0xffffffff));
     case Op.BR:
       return jump(ins.target);
     case Op.BR_IF:
@@ -215,7 +224,7 @@ function oracleStep(
       st.pc++;
       return [Tok.N];
     case Op.BR_TABLE:
-      return jump(st.pc + 1 + Math.min(A, imm));
+      return jump(st.pc + 1 + Math.min(A, ins.imm >>> 0));
     case Op.CALL:
       if (st.depth + 1 > Machine.MAX_DEPTH) return [Tok.T_STACK];
       st.returns.push(st.pc + 1);
@@ -234,7 +243,7 @@ function oracleStep(
       return [Tok.H];
     case Op.UNREACHABLE:
       return [Tok.T_UNREACH];
+    default:
+      return null;
   }
-  const r = alu(ins.op, A, B, C);
-  return 'trap' in r ? [r.trap] : write(r.value);
 }
