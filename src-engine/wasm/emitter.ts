@@ -4,7 +4,7 @@
 
 import type { Instruction } from '../program/instruction.ts';
 import { instruction } from '../program/instruction.ts';
-import { Flag } from '../program/opcodes.ts';
+import { Flag, Op } from '../program/opcodes.ts';
 import type { Dest, Operand } from './operand.ts';
 
 export interface EmitFields {
@@ -77,4 +77,33 @@ export function setDest(ins: Instruction, dst: Dest): void {
 export function operandA(ins: Instruction): Operand {
   if (ins.flags & Flag.A_IMM) return { kind: 'imm', value: ins.imm };
   return { kind: ins.flags & Flag.A_GLOBAL ? 'global' : 'reg', value: ins.a };
+}
+
+/** Which of A, B and C an opcode reads. */
+function readsOperands(op: number): { a: boolean; b: boolean; c: boolean } {
+  if (op === Op.SELECT) return { a: true, b: true, c: true };
+  const binary = (op >= Op.ADD && op <= Op.ROTR) || (op >= Op.EQ && op <= Op.LE_U);
+  const store = op >= Op.STORE8 && op <= Op.STORE32;
+  const readsA = binary || store || op === Op.MOV || (op >= Op.CLZ && op <= Op.EQZ) ||
+    op === Op.EXTEND8_S || op === Op.EXTEND16_S || (op >= Op.LOAD8_S && op <= Op.LOAD32) ||
+    op === Op.OUT || op === Op.BR_IF || op === Op.BR_IFZ || op === Op.BR_TABLE;
+  return { a: readsA, b: binary || store, c: false };
+}
+
+/** Registers of the current frame that an instruction reads. */
+export function readRegisters(ins: Instruction): number[] {
+  const reads = readsOperands(ins.op);
+  const regs: number[] = [];
+  if (reads.a && !(ins.flags & (Flag.A_IMM | Flag.A_GLOBAL))) regs.push(ins.a);
+  if (reads.b && !(ins.flags & (Flag.B_IMM | Flag.B_GLOBAL))) regs.push(ins.b);
+  if (reads.c && !(ins.flags & Flag.C_GLOBAL)) regs.push(ins.c);
+  return regs;
+}
+
+/** Replaces each register of the current frame that an instruction reads by `rename(r)`. */
+export function renameReads(ins: Instruction, rename: (r: number) => number): void {
+  const reads = readsOperands(ins.op);
+  if (reads.a && !(ins.flags & (Flag.A_IMM | Flag.A_GLOBAL))) ins.a = rename(ins.a);
+  if (reads.b && !(ins.flags & (Flag.B_IMM | Flag.B_GLOBAL))) ins.b = rename(ins.b);
+  if (reads.c && !(ins.flags & Flag.C_GLOBAL)) ins.c = rename(ins.c);
 }

@@ -13,9 +13,9 @@
 // that at every place where control paths meet, entries that could change are materialised.
 
 import type { Instruction } from '../program/instruction.ts';
-import { Op } from '../program/opcodes.ts';
+import { Flag, Op, writesRegister } from '../program/opcodes.ts';
 import type { EmitFields } from './emitter.ts';
-import { Emitter, setDest } from './emitter.ts';
+import { Emitter, readRegisters, renameReads, setDest } from './emitter.ts';
 import type { ValType } from './module.ts';
 import type { Dest, Operand } from './operand.ts';
 import { reg, sameOperand, toReg } from './operand.ts';
@@ -32,6 +32,8 @@ export interface Entry {
   count: number;
   /** index of the single instruction that wrote the value into `slot`, or -1 */
   producer: number;
+  /** i64: index of the first instruction of the straight-line code that computed it, or -1 */
+  sequence: number;
 }
 
 export interface Label {
@@ -98,7 +100,7 @@ export class Frame {
   }
 
   push(type: IntType, parts: Operand[], count = 0, producer = -1): Entry {
-    const entry: Entry = { type, parts, slot: this.nextSlot(), count, producer };
+    const entry: Entry = { type, parts, slot: this.nextSlot(), count, producer, sequence: -1 };
     this.maxReg = Math.max(this.maxReg, entry.slot + width(type) - 1);
     this.stack.push(entry);
     return entry;
@@ -109,6 +111,13 @@ export class Frame {
     const slot = this.nextSlot();
     const parts = type === 'i64' ? [reg(slot), reg(slot + 1)] : [reg(slot)];
     return this.push(type, parts, 0, producer);
+  }
+
+  /** Pushes an i64 that the instructions from `start` on computed into its slot. */
+  pushSequence(start: number): Entry {
+    const entry = this.pushHome('i64');
+    entry.sequence = start;
+    return entry;
   }
 
   pop(): Entry {
@@ -141,6 +150,7 @@ export class Frame {
       entry.count = 0;
       entry.parts[k] = reg(entry.slot + k);
       entry.producer = entry.type === 'i32' ? at : -1;
+      entry.sequence = -1;
     });
   }
 
@@ -187,6 +197,38 @@ export class Frame {
     ins.wasmCount += count + entry.count;
     entry.count = 0;
     if (dst.kind === 'reg') this.maxReg = Math.max(this.maxReg, dst.value);
+  }
+
+  /**
+   * Makes the sequence that computed an i64 entry write `regs` (a local's two registers)
+   * instead of its slot: writes to the slot, and reads of the slot after those writes, are
+   * renamed. Allowed when the sequence is the latest code, no label lies inside it, and it
+   * never reads `regs` (it would see them change). Returns whether it renamed.
+   */
+  renameSequence(entry: Entry, regs: readonly number[], count: number): boolean {
+    const start = entry.sequence;
+    if (start < 0 || start < this.lastLabel || !this.isHome(entry, 0) || !this.isHome(entry, 1)) {
+      return false;
+    }
+    const code = this.code.slice(start);
+    if (code.some((ins) => readRegisters(ins).some((r) => regs.includes(r)))) return false;
+    const written = [false, false];
+    for (const ins of code) {
+      renameReads(ins, (r) => {
+        const k = r - entry.slot;
+        return (k === 0 || k === 1) && written[k] ? regs[k]! : r;
+      });
+      const k = ins.dst - entry.slot;
+      if ((ins.flags & (Flag.DST_GLOBAL | Flag.DST_CALLEE)) === 0 && (k === 0 || k === 1)) {
+        if (writesRegister(ins.op)) {
+          ins.dst = regs[k]!;
+          written[k] = true;
+        }
+      }
+    }
+    code[0]!.wasmCount += count + entry.count;
+    entry.count = 0;
+    return true;
   }
 
   /** Marks the current index as a place control can arrive at from elsewhere. */

@@ -17,7 +17,7 @@
 // execute nothing: they count 0, as does the implicit return at a function's end.
 
 import type { Instruction } from '../program/instruction.ts';
-import { Op } from '../program/opcodes.ts';
+import { Flag, Op } from '../program/opcodes.ts';
 import type { Label, IntType, Entry } from './frame.ts';
 import { Frame } from './frame.ts';
 import { operandA } from './emitter.ts';
@@ -451,6 +451,20 @@ class FunctionLowering {
     return true;
   }
 
+  /**
+   * OUT writes its operand mod 256, so a just-computed sign extension or `& 255` of the byte
+   * (C's `putchar((char)c)`) is dropped and OUT reads its operand instead.
+   */
+  private lowByteSource(arg: Entry): { operand: Operand; count: number } | null {
+    const f = this.f;
+    if (!f.canRedirect(arg)) return null;
+    const ins = f.code[arg.producer]!;
+    const masks = ins.op === Op.AND && (ins.flags & Flag.B_IMM) !== 0 && (ins.imm & 255) === 255;
+    if (ins.op !== Op.EXTEND8_S && ins.op !== Op.EXTEND16_S && !masks) return null;
+    f.code.pop();
+    return { operand: operandA(ins), count: ins.wasmCount };
+  }
+
   /** putchar → OUT, getchar → GETCHAR, exit → HALT (check-features.ts refuses the rest). */
   private callImport(imp: WasmImport, next: Instr | undefined): boolean {
     const f = this.f;
@@ -464,11 +478,13 @@ class FunctionLowering {
       f.emit(Op.HALT, null, { wasmCount: 1 + arg.count });
       return false;
     }
-    f.emit(Op.OUT, null, { a: x, wasmCount: 1 + arg.count });
+    const byte = this.lowByteSource(arg);
+    const source = byte?.operand ?? x;
+    f.emit(Op.OUT, null, { a: source, wasmCount: 1 + arg.count + (byte?.count ?? 0) });
     // putchar returns its argument as an unsigned char; usually the result is dropped.
     if (next?.kind === 'op' && next.name === 'drop') f.push('i32', [imm(0)]);
-    else if (x.kind === 'imm') f.push('i32', [imm(x.value & 255)]);
-    else f.pushHome('i32', f.emit(Op.AND, toReg(arg.slot), { a: x, b: imm(255) }));
+    else if (source.kind === 'imm') f.push('i32', [imm(source.value & 255)]);
+    else f.pushHome('i32', f.emit(Op.AND, toReg(arg.slot), { a: source, b: imm(255) }));
     return true;
   }
 }

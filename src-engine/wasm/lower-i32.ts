@@ -147,7 +147,10 @@ export function localGet(f: Frame, index: number, type: IntType): void {
 export function localSet(f: Frame, index: number, type: IntType, tee: boolean): void {
   const e = f.pop();
   const parts = localParts(type, f.localRegs[index]!);
-  assign(f, e, parts, parts.map((p) => toReg(p.value)));
+  const regs = parts.map((p) => p.value);
+  if (type !== 'i64' || f.isRead(parts[0]!) || f.isRead(parts[1]!) || !f.renameSequence(e, regs, 1)) {
+    assign(f, e, parts, regs.map(toReg));
+  }
   if (tee) f.push(type, localParts(type, f.localRegs[index]!), 0);
 }
 

@@ -24,7 +24,9 @@ class Sequence {
     private count: number,
     /** first scratch register */
     private readonly scratchBase: number,
-  ) {}
+  ) {
+    this.first = f.code.length;
+  }
 
   /** Scratch register k (above everything the operation reads or writes). */
   t(k: number): Operand {
@@ -32,10 +34,18 @@ class Sequence {
     return reg(this.scratchBase + k);
   }
 
+  /** index of the sequence's first instruction */
+  readonly first: number;
+
   op(code: number, dst: Operand, a: Operand, b?: Operand, c?: Operand): number {
     const at = this.f.emit(code, toReg(dst.value), { a, b, c, wasmCount: this.count });
     this.count = 0;
     return at;
+  }
+
+  /** Pushes the i64 result the sequence left in its slot. */
+  done(): void {
+    this.f.pushSequence(this.first);
   }
 
   /** Credits the count to an instruction emitted elsewhere (or drops it if none was). */
@@ -73,7 +83,7 @@ export function add64(f: Frame): void {
   s.op(Op.LT_U, s.t(0), dl, bl);
   s.op(Op.ADD, dh, ah, bh);
   s.op(Op.ADD, dh, dh, s.t(0));
-  f.pushHome('i64');
+  s.done();
 }
 
 export function sub64(f: Frame): void {
@@ -85,7 +95,7 @@ export function sub64(f: Frame): void {
   s.op(Op.SUB, dl, al, bl);
   s.op(Op.SUB, dh, ah, bh);
   s.op(Op.SUB, dh, dh, s.t(0));
-  f.pushHome('i64');
+  s.done();
 }
 
 export function bitwise64(f: Frame, op: number): void {
@@ -93,7 +103,7 @@ export function bitwise64(f: Frame, op: number): void {
   const [dl, dh] = slots(a);
   s.op(op, dl, a.parts[0]!, b.parts[0]!);
   s.op(op, dh, a.parts[1]!, b.parts[1]!);
-  f.pushHome('i64');
+  s.done();
 }
 
 /** A small constant factor c < 2^16 (as x·c's high word is (x1·c + (x0·c >> 16)) >> 16). */
@@ -124,7 +134,7 @@ export function mul64(f: Frame): void {
     s.op(Op.MUL, s.t(1), ah, c);
     s.op(Op.ADD, dh, s.t(1), s.t(0));
     s.op(Op.MUL, dl, al, c);
-    f.pushHome('i64');
+    s.done();
     return;
   }
   const [bl, bh] = pair(b);
@@ -153,7 +163,7 @@ export function mul64(f: Frame): void {
   s.op(Op.ADD, t(8), t(8), t(5)); // high word of x·y
   s.op(Op.ADD, dh, t(8), t(0));
   s.op(Op.MUL, dl, al, bl);
-  f.pushHome('i64');
+  s.done();
 }
 
 export type ShiftKind = 'shl' | 'shr_s' | 'shr_u';
@@ -236,7 +246,7 @@ export function shift64(f: Frame, kind: ShiftKind): void {
     f.push('i64', pair(a), s.pending);
     return;
   }
-  f.pushHome('i64');
+  s.done();
 }
 
 /** rotl(x, k) = (x << k) | (x >> (64 - k)), both shifts taken mod 64. */
@@ -266,7 +276,7 @@ export function rotate64(f: Frame, left: boolean): void {
   const [dl, dh] = slots(a);
   s.op(Op.OR, dl, p[0], q[0]);
   s.op(Op.OR, dh, p[1], q[1]);
-  f.pushHome('i64');
+  s.done();
 }
 
 /** eq, ne, and the orderings (gt and ge swap operands into lt and le). */
@@ -344,7 +354,7 @@ export function signExtend64(f: Frame, bits: 8 | 16 | 32): void {
   }
   s.op(bits === 8 ? Op.EXTEND8_S : Op.EXTEND16_S, dl, lo);
   s.op(Op.SHR_S, dh, dl, imm(31));
-  f.pushHome('i64');
+  s.done();
 }
 
 /** i64.extend_i32_s / _u: the i32 becomes the low word; the high word is its sign or 0. */
@@ -381,7 +391,7 @@ export function select64(f: Frame): void {
   const [dl, dh] = slots(v1);
   s.op(Op.SELECT, dl, v1.parts[0]!, v2.parts[0]!, c.parts[0]);
   s.op(Op.SELECT, dh, v1.parts[1]!, v2.parts[1]!, c.parts[0]);
-  f.pushHome('i64');
+  s.done();
 }
 
 export const I64_LOADS: ReadonlyMap<string, { op: number; signed: boolean }> = new Map([
@@ -399,27 +409,28 @@ export const I64_STORES: ReadonlyMap<string, number> = new Map([
   ['i64.store32', Op.STORE32],
 ]);
 
-/** i64.load: the high word first, so that the address register (the slot) is read twice. */
+/** i64.load: the high word first, as the low word's slot may hold the address. */
 export function load64(f: Frame, offset: number): void {
   const addr = f.pop();
-  const count = 1 + addr.count;
   const hi = addressFields(f, addr, offset + 4);
-  f.emit(Op.LOAD32, toReg(addr.slot + 1), { ...hi, wasmCount: count });
-  f.emit(Op.LOAD32, toReg(addr.slot), addressFields(f, addr, offset));
-  f.pushHome('i64');
+  const lo = addressFields(f, addr, offset);
+  const start = f.code.length;
+  f.emit(Op.LOAD32, toReg(addr.slot + 1), { ...hi, wasmCount: 1 + addr.count });
+  f.emit(Op.LOAD32, toReg(addr.slot), lo);
+  f.pushSequence(start);
 }
 
 /** The narrow i64 loads: a 32-bit load, then the high word as the sign or 0. */
 export function loadNarrow64(f: Frame, op: number, signed: boolean, offset: number): void {
   const addr = f.pop();
   const fields = { ...addressFields(f, addr, offset), wasmCount: 1 + addr.count };
-  f.emit(op, toReg(addr.slot), fields);
+  const start = f.emit(op, toReg(addr.slot), fields);
   if (!signed) {
     f.push('i64', [reg(addr.slot), imm(0)]);
     return;
   }
   f.emit(Op.SHR_S, toReg(addr.slot + 1), { a: reg(addr.slot), b: imm(31) });
-  f.pushHome('i64');
+  f.pushSequence(start);
 }
 
 export function store64(f: Frame, offset: number): void {

@@ -8,8 +8,10 @@
 typedef unsigned long long u64;
 typedef long long i64;
 
-static volatile unsigned zero = 0;
-static volatile int minus_one = -1;
+/* Read at run time, so Clang cannot see the division by zero or the overflow coming. Both are
+ * zero-initialised (in .bss) so that they add nothing to the prompt's data image. */
+static volatile unsigned zero;
+static volatile int zero_int;
 
 static unsigned leading_zeros(u64 x) {
   unsigned hi = (unsigned)(x >> 32);
@@ -57,7 +59,7 @@ u64 __inweights_urem64(u64 n, u64 d) {
 i64 __inweights_sdiv64(i64 n, i64 d) {
   u64 r;
   if (d == 0) return 1u / zero;
-  if (n == (-9223372036854775807LL - 1) && d == -1) return (-2147483647 - 1) / minus_one;
+  if (n == (-9223372036854775807LL - 1) && d == -1) return (-2147483647 - 1) / (zero_int - 1);
   u64 q = divide(n < 0 ? 0 - (u64)n : (u64)n, d < 0 ? 0 - (u64)d : (u64)d, &r);
   return (n < 0) != (d < 0) ? (i64)(0 - q) : (i64)q;
 }

@@ -6,21 +6,18 @@
 #include <stddef.h>
 #include <stdio.h>
 
-/* Where formatted text goes: the machine's output, or a buffer of `cap` bytes. */
-struct sink {
-  char *buf; /* NULL: write with putchar */
-  size_t cap;
-  size_t len; /* characters produced so far, written or not */
-};
-
-static void put(struct sink *s, char c) {
-  if (s->buf == NULL) putchar(c);
-  else if (s->len + 1 < s->cap) s->buf[s->len] = c;
-  s->len++;
+/* Where formatted text goes: the machine's output (buf == NULL) or a buffer of `cap` bytes.
+ * Passed as scalars and the running length returned, so that once inlined they all stay in
+ * registers: a character printed costs no memory access besides its own. */
+static size_t put(char *buf, size_t cap, size_t len, char c) {
+  if (buf == NULL) putchar(c);
+  else if (len + 1 < cap) buf[len] = c;
+  return len + 1;
 }
 
-static void pad(struct sink *s, char c, int n) {
-  for (; n > 0; n--) put(s, c);
+static size_t pad(char *buf, size_t cap, size_t len, char c, int n) {
+  for (; n > 0; n--) len = put(buf, cap, len, c);
+  return len;
 }
 
 /* Writes the digits of the 64-bit number hi:lo in base 10 or 16 so that they end just before
@@ -96,22 +93,26 @@ static void integer(struct field *out, char conv, int longs, va_list *ap, char *
   out->is_number = 1;
 }
 
-static void emit(struct sink *s, const struct field *f, int width, int prec, int left, int zero) {
+static size_t emit(char *buf, size_t cap, size_t len, const struct field *f, int width, int prec,
+                   int left, int zero) {
   int zeros = f->is_number && prec > f->n ? prec - f->n : 0;
   int fill = width - f->n - zeros - (f->sign != 0);
-  if (!left && !(zero && prec < 0)) pad(s, ' ', fill);
-  if (f->sign != 0) put(s, f->sign);
-  if (!left && zero && prec < 0) pad(s, '0', fill);
-  pad(s, '0', zeros);
-  for (int i = 0; i < f->n; i++) put(s, f->str[i]);
-  if (left) pad(s, ' ', fill);
+  if (!left && !(zero && prec < 0)) len = pad(buf, cap, len, ' ', fill);
+  if (f->sign != 0) len = put(buf, cap, len, f->sign);
+  if (!left && zero && prec < 0) len = pad(buf, cap, len, '0', fill);
+  len = pad(buf, cap, len, '0', zeros);
+  for (int i = 0; i < f->n; i++) len = put(buf, cap, len, f->str[i]);
+  if (left) len = pad(buf, cap, len, ' ', fill);
+  return len;
 }
 
-static void format(struct sink *s, const char *f, va_list ap) {
+/* Formats into buf (or the output); returns the length of the whole text. */
+static size_t format(char *out, size_t cap, const char *f, va_list ap) {
   char buf[24];
+  size_t len = 0;
   for (; *f != 0; f++) {
     if (*f != '%') {
-      put(s, *f);
+      len = put(out, cap, len, *f);
       continue;
     }
     int left = 0, zero = 0, plus = 0;
@@ -132,14 +133,13 @@ static void format(struct sink *s, const char *f, va_list ap) {
     int longs = 0;
     for (; *f == 'l' || *f == 'h' || *f == 'z'; f++) longs += *f == 'l';
     char conv = *f;
-    if (conv == 0) return;
+    if (conv == 0) break;
     struct field field = {0, buf, 1, 0};
     if (conv == 'd' || conv == 'i' || conv == 'u' || conv == 'x' || conv == 'X') {
       integer(&field, conv, longs, &ap, buf + sizeof buf, plus);
     } else if (conv == 'p') {
       integer(&field, conv, 0, &ap, buf + sizeof buf, 0);
-      put(s, '0');
-      put(s, 'x');
+      len = put(out, cap, put(out, cap, len, '0'), 'x');
     } else if (conv == 'c') {
       buf[0] = (char)va_arg(ap, int);
     } else if (conv == 's') {
@@ -149,16 +149,17 @@ static void format(struct sink *s, const char *f, va_list ap) {
     } else {
       buf[0] = conv; /* %% and unknown conversions print the character */
     }
-    emit(s, &field, width, prec, left, zero);
+    len = emit(out, cap, len, &field, width, prec, left, zero);
   }
+  return len;
 }
 
 int vsnprintf(char *out, size_t size, const char *f, va_list ap) {
   char none[1];
-  struct sink s = {out != NULL ? out : none, out != NULL ? size : 0, 0};
-  format(&s, f, ap);
-  if (s.cap > 0) s.buf[s.len < s.cap ? s.len : s.cap - 1] = 0;
-  return (int)s.len;
+  if (out == NULL) out = none, size = 0;
+  size_t len = format(out, size, f, ap);
+  if (size > 0) out[len < size ? len : size - 1] = 0;
+  return (int)len;
 }
 
 int snprintf(char *out, size_t size, const char *f, ...) {
@@ -177,11 +178,7 @@ int sprintf(char *out, const char *f, ...) {
   return n;
 }
 
-int vprintf(const char *f, va_list ap) {
-  struct sink s = {NULL, 0, 0};
-  format(&s, f, ap);
-  return (int)s.len;
-}
+int vprintf(const char *f, va_list ap) { return (int)format(NULL, 0, f, ap); }
 
 int printf(const char *f, ...) {
   va_list ap;

@@ -6,16 +6,18 @@
 #include <stdarg.h>
 #include <stdio.h>
 
-#define NONE (-2)
-
-static int pending = NONE;
+/* The character after the last number, plus 2 (so that 0, the initial value, means none and
+ * the variable stays out of the data image). EOF is stored as 1. */
+static int pending;
 
 static int next(void) {
-  int c = pending;
-  if (c == NONE) return getchar();
-  pending = NONE;
+  int c = pending - 2;
+  if (pending == 0) return getchar();
+  pending = 0;
   return c;
 }
+
+static void keep(int c) { pending = c + 2; }
 
 static int is_space(int c) { return c == ' ' || (unsigned)c - '\t' < 5; }
 
@@ -37,7 +39,7 @@ static int number(int c, unsigned base, int longs, va_list *ap) {
   if (c == '-' || c == '+') c = next();
   int d = digit_value(c, base);
   if (d < 0) {
-    pending = c;
+    keep(c);
     return 0;
   }
   if (longs >= 2) {
@@ -49,7 +51,7 @@ static int number(int c, unsigned base, int longs, va_list *ap) {
     for (; d >= 0; c = next(), d = digit_value(c, base)) v = v * base + (unsigned)d;
     *va_arg(*ap, unsigned *) = negative ? 0 - v : v;
   }
-  pending = c;
+  keep(c);
   return 1;
 }
 
@@ -59,13 +61,16 @@ int scanf(const char *f, ...) {
   int count = 0, c = 0;
   for (; *f != 0; f++) {
     if (is_space(*f)) {
-      pending = skip_space();
+      keep(skip_space());
       continue;
     }
     if (*f != '%' || f[1] == '%') {
       f += *f == '%';
       c = next();
-      if (c != *f) break;
+      if (c != *f) {
+        keep(c);
+        break;
+      }
       continue;
     }
     int longs = 0;
@@ -78,13 +83,13 @@ int scanf(const char *f, ...) {
       char *p = va_arg(ap, char *);
       for (; c != EOF && !is_space(c); c = next()) *p++ = (char)c;
       *p = 0;
-      pending = c;
+      keep(c);
     } else if (!number(c, *f == 'x' ? 16 : 10, longs, &ap)) {
       break;
     }
     count++;
   }
   va_end(ap);
-  if (c == EOF) pending = EOF;
+  if (c == EOF) keep(EOF);
   return count == 0 && c == EOF ? EOF : count;
 }
