@@ -38,9 +38,14 @@ function halvesOfPower(g: Graph, x: Lin): [Lin, Lin] {
   return [sum([1, x], [-1, high]), scale(1 / 65536, high)];
 }
 
-/** floor(n / d) and n mod d for 0 <= n < 2^32, 1 <= d <= 2^32: long division in base 16. */
+/**
+ * floor(n / d) and n mod d for 0 <= n < 2^32, 1 <= d <= 2^32: long division in base 16. The
+ * digit at 16^k counts the thresholds t·d·16^k (t = 1..15) that the remainder reaches; the
+ * remainder is then stored as one node (remainder - digit·d·16^k, exact: at most n) so each
+ * threshold row reads two slots.
+ */
 function divide(g: Graph, n: Lin, d: Lin): { q: Lin; r: Lin } {
-  let rest = n;
+  let rest = g.ffn('alu.dividend', [{ a: n, b: 1 }]);
   const digits: [number, Lin][] = [];
   for (let k = 7; k >= 0; k--) {
     const unit = 16 ** k;
@@ -55,7 +60,10 @@ function divide(g: Graph, n: Lin, d: Lin): { q: Lin; r: Lin } {
       }),
     );
     digits.push([unit, digit]);
-    rest = sub(rest, product(g, `alu.divSub${k}`, digit, scale(unit, d)));
+    rest = g.ffn(`alu.rest${k}`, [
+      { a: rest, b: 1 },
+      { a: scale(unit, d), b: digit, c: -1 },
+    ]);
   }
   return { q: sum(...digits), r: rest };
 }
