@@ -16,6 +16,8 @@ export default defineConfig({
           // the engine host, started by the main process as a utility process
           'engine-host': resolve(root, 'src-main/host/engine-host.ts'),
         },
+        // chunks beside the entries: the engine finds resources/ at ../../ from its module
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },
