@@ -4,12 +4,20 @@
 import { Command } from 'commander';
 import type { RegisterCommand } from './command.ts';
 import { packageVersion } from './package-info.ts';
+import { registerCompile } from './commands/compile.ts';
 import { registerModel } from './commands/model.ts';
+import { registerRun } from './commands/run.ts';
 import { registerSolve } from './commands/solve.ts';
 import { registerVersion } from './commands/version.ts';
 
 /** Every command, in the order `inweights --help` lists them. A new command is added here. */
-const commands: readonly RegisterCommand[] = [registerModel, registerSolve, registerVersion];
+const commands: readonly RegisterCommand[] = [
+  registerCompile,
+  registerRun,
+  registerModel,
+  registerSolve,
+  registerVersion,
+];
 
 /**
  * Builds the program. `configure` runs before any command is added, so settings that

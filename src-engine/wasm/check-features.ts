@@ -76,7 +76,7 @@ function opRefusal(name: string, helpers: ReadonlyMap<string, string>, module: W
   return OTHER;
 }
 
-/** `call_indirect` has no name of its own in the module; others keep theirs. */
+/** The instruction's text-format name (`f32.mul`, `f64.const`, `call_indirect`). */
 const instrName = (instr: Instr): string =>
   instr.kind === 'op' || instr.kind === 'memory' ? instr.name : instr.kind === 'const' ? `${instr.type}.const` : instr.kind;
 
@@ -91,13 +91,18 @@ function walk(list: Instr[], visit: (instr: Instr) => void): void {
   }
 }
 
-/** Refusals within one function: instruction name → reason and occurrences. */
+/** C's name of a function: clang renames `main` when it wraps it for the WebAssembly ABI. */
+export function sourceName(name: string): string {
+  return name === '__original_main' || name === '__main_argc_argv' ? 'main' : name;
+}
+
+/** Refusals within one function, one message per reason listing what triggered it. */
 function functionRefusals(fn: WasmFunction, module: WasmModule, helpers: ReadonlyMap<string, string>): string[] {
-  const found = new Map<string, { reason: string; count: number }>();
+  const found = new Map<string, Map<string, number>>();
   const note = (what: string, reason: string): void => {
-    const seen = found.get(what);
-    if (seen === undefined) found.set(what, { reason, count: 1 });
-    else seen.count++;
+    const whats = found.get(reason) ?? new Map<string, number>();
+    whats.set(what, (whats.get(what) ?? 0) + 1);
+    found.set(reason, whats);
   };
   typeProblems(fn).forEach((what) => note(what, FLOAT));
   if (fn.results.length > 1) note('several results', 'functions returning several values are not supported');
@@ -105,9 +110,9 @@ function functionRefusals(fn: WasmFunction, module: WasmModule, helpers: Readonl
     const reason = refusal(instr, helpers, module);
     if (reason !== null) note(instrName(instr), reason);
   });
-  return [...found].map(([what, { reason, count }]) => {
-    const times = count > 1 ? ` (${count} times)` : '';
-    return `function '${fn.name}' uses ${what}${times}: ${reason}`;
+  return [...found].map(([reason, whats]) => {
+    const list = [...whats].map(([what, n]) => (n > 1 ? `${what} (${n} times)` : what));
+    return `function '${sourceName(fn.name)}' uses ${list.join(', ')}: ${reason}`;
   });
 }
 
@@ -115,9 +120,9 @@ const isFloatType = (t: ValType): boolean => t === 'f32' || t === 'f64';
 
 function typeProblems(fn: WasmFunction): string[] {
   const problems: string[] = [];
-  fn.params.forEach((t, i) => isFloatType(t) && problems.push(`a parameter ${i} of type ${t}`));
-  fn.results.forEach((t) => isFloatType(t) && problems.push(`a result of type ${t}`));
-  fn.locals.forEach((t) => isFloatType(t) && problems.push(`a local of type ${t}`));
+  fn.params.forEach((t) => isFloatType(t) && problems.push(`${t} parameters`));
+  fn.results.forEach((t) => isFloatType(t) && problems.push(`an ${t} result`));
+  fn.locals.forEach((t) => isFloatType(t) && problems.push(`${t} variables`));
   return [...new Set(problems)];
 }
 
@@ -166,7 +171,7 @@ export function checkFeatures(module: WasmModule, options: CheckOptions = {}): v
     file, line: 0, column: 0, severity: 'error', message,
   }));
   for (const fn of module.functions) {
-    const where = options.locate?.(fn.name) ?? { file, line: 0, column: 0 };
+    const where = options.locate?.(sourceName(fn.name)) ?? { file, line: 0, column: 0 };
     for (const message of functionRefusals(fn, module, helpers)) {
       diagnostics.push({ ...where, severity: 'error', message });
     }

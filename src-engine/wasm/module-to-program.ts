@@ -14,7 +14,7 @@ import type { FunctionInfo, Instruction, TokenProgram } from '../program/instruc
 import { instruction } from '../program/instruction.ts';
 import { Flag, Machine, Op } from '../program/opcodes.ts';
 import type { CheckOptions } from './check-features.ts';
-import { checkFeatures } from './check-features.ts';
+import { checkFeatures, sourceName } from './check-features.ts';
 import { dataImage } from './data-image.ts';
 import type { FunctionCode, LoweringContext } from './function-to-code.ts';
 import { functionToCode } from './function-to-code.ts';
@@ -111,8 +111,8 @@ function limits(codes: FunctionCode[], total: number, globals: number, options: 
   };
   for (const fc of codes) {
     if (fc.registers > Machine.REGS_PER_FRAME) {
-      const where = options.locate?.(fc.name) ?? { file, line: 0, column: 0 };
-      error(where, `function '${fc.name}' needs ${fc.registers} registers per frame; the machine has ` +
+      const where = options.locate?.(sourceName(fc.name)) ?? { file, line: 0, column: 0 };
+      error(where, `function '${sourceName(fc.name)}' needs ${fc.registers} registers per frame; the machine has ` +
         `${Machine.REGS_PER_FRAME}: split it into smaller functions or use fewer local variables`);
     }
   }
