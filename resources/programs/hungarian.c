@@ -24,6 +24,7 @@
  * Sums are 64-bit: potentials and distances are sums and differences of a few times n costs,
  * each below 2^31 in magnitude, so with n <= 500 they stay far from overflow.
  */
+#include <stdarg.h>
 #include <stdio.h>
 
 #define MAX_SIDE 500
@@ -42,6 +43,46 @@ static long long dist[MAX_SIDE + 1];   /* reduced distance from the new row to e
 static int owner[MAX_SIDE + 1];        /* row matched to each column, 0 = free */
 static int prev[MAX_SIDE + 1];         /* column before each column on its tree path */
 static char seen[MAX_SIDE + 1];        /* column is in the tree */
+
+/* Prints a non-negative number below 2^32 with putchar, most significant digit first. */
+static void put_digits(unsigned int x) {
+  char digits[10];
+  int k = 0;
+  do digits[k++] = (char)('0' + x % 10), x /= 10;
+  while (x);
+  while (k) putchar(digits[--k]);
+}
+
+/* Prints a long long: the sign (or + if `plus`), then the digits. */
+static void put_number(long long x, int plus) {
+  if (x < 0) putchar('-');
+  else if (plus) putchar('+');
+  unsigned long long magnitude = x < 0 ? 0 - (unsigned long long)x : (unsigned long long)x;
+  if (magnitude >> 32) printf("%llu", magnitude);
+  else put_digits((unsigned int)magnitude);
+}
+
+/* Prints the account: literal text, %d (int), %D (long long) and %+D (with a sign). Every
+ * step of the machine lengthens the trace, and the libc's printf spends about 250 steps per
+ * number on flags and widths this program never uses; here a 3-digit number costs about 70. */
+static void say(const char *format, ...) {
+  va_list args;
+  va_start(args, format);
+  for (const char *f = format; *f; f++) {
+    if (*f != '%') {
+      putchar(*f);
+    } else if (*++f == 'd') {
+      int x = va_arg(args, int);
+      if (x < 0) putchar('-');
+      put_digits(x < 0 ? 0u - (unsigned int)x : (unsigned int)x);
+    } else {
+      int plus = *f == '+';
+      f += plus;
+      put_number(va_arg(args, long long), plus);
+    }
+  }
+  va_end(args);
+}
 
 /* Reads an integer or `x`. Returns 1 for a number, 0 for `x`, -1 for anything else. */
 static int read_cell(int *value) {
@@ -103,9 +144,9 @@ static int search(int row) {
     if (!next) return 0;
 
     /* The nearest column joins the tree: the duals rise by the distance gained. */
-    printf(" r%d %+lld > c%d", owner[prev[next]], best - reached, next);
-    if (owner[next]) printf(" (r%d)\n", owner[next]);
-    else printf(" free\n");
+    say(" r%d %+D > c%d", owner[prev[next]], best - reached, next);
+    if (owner[next]) say(" (r%d)\n", owner[next]);
+    else say(" free\n");
     reached = best;
     col = next;
   } while (owner[col]);
@@ -123,17 +164,17 @@ static int search(int row) {
 /* Flips the tree path ending at free column `col`; returns the change in total cost. */
 static long long augment(int col) {
   long long change = 0;
-  printf(" path");
+  say(" path");
   while (col) {
     int back = prev[col];
     int row = owner[back];
     if (owner[col]) change -= cost[(owner[col] - 1) * m + col - 1];
     change += cost[(row - 1) * m + col - 1];
     owner[col] = row;
-    printf(" r%d>c%d", row, col);
+    say(" r%d>c%d", row, col);
     col = back;
   }
-  printf("\n");
+  say("\n");
   return change;
 }
 
@@ -141,28 +182,28 @@ static void print_result(long long total) {
   int column_of[MAX_SIDE + 1];
   for (int j = 1; j <= m; j++)
     if (owner[j]) column_of[owner[j]] = j;
-  printf("result\n");
+  say("result\n");
   for (int i = 1; i <= n; i++) {
     int j = column_of[i];
-    printf("row %d col %d cost %d\n", i, j, cost[(i - 1) * m + j - 1]);
+    say("row %d col %d cost %d\n", i, j, cost[(i - 1) * m + j - 1]);
   }
-  printf("total %lld\n", total);
+  say("total %D\n", total);
 }
 
 int main(void) {
   if (read_problem()) return 1;
-  printf("Hungarian method, %d rows, %d columns\n", n, m);
-  printf("rX +d > cY: raise the duals by d; row X reaches column Y\n");
+  say("Hungarian method, %d rows, %d columns\n", n, m);
+  say("rX +d > cY: raise the duals by d; row X reaches column Y\n");
   long long total = 0;
   for (int i = 1; i <= n; i++) {
-    printf("row %d\n", i);
+    say("row %d\n", i);
     int col = search(i);
     if (!col) {
-      printf(" no free column reachable\nresult\ninfeasible\n");
+      say(" no free column reachable\nresult\ninfeasible\n");
       return 0;
     }
     total += augment(col);
-    printf(" total %lld\n", total);
+    say(" total %D\n", total);
   }
   print_result(total);
   return 0;
