@@ -180,6 +180,17 @@ describe('hull invariants', () => {
     expect(hull.storedPoints).toBeLessThanOrEqual(52);
   });
 
+  it('answers repeated queries correctly after inserts shift the chain (stale hints)', () => {
+    // The same queries again and again while new keys keep splicing the chain on their left.
+    const ops: Op[] = [];
+    for (let p = 0; p < 400; p++) {
+      const k = 200 - (p % 200) - Math.floor(p / 200);
+      ops.push({ key: [2 * k, -k * k], value: [p, 1], query: [(p % 3) * 50 + 20, 1] });
+    }
+    expectSameAnswers(ops, 'latest', 2);
+    expectSameAnswers(ops, 'average', 2);
+  });
+
   it('returns the latest write of an address under the parabola lookup', () => {
     const hull = new ConvexHull('latest', 1);
     const out = new Float64Array(1);
