@@ -85,11 +85,12 @@ export const test = base.extend<{ app: App }>({
   },
 });
 
-/** Skips a test that needs the engine when the status bar says it could not be loaded. */
+/** Fails at once, saying why, when the status bar reports that the engine could not load. */
 export async function needEngine(app: App): Promise<void> {
-  const text = (await app.page.getByTestId('engine-status').textContent()) ?? '';
-  const missing = /could not be loaded: (.*?)(·|$)/.exec(text);
-  test.skip(missing !== null, `the engine is not available yet: ${missing?.[1]?.trim() ?? ''}`);
+  const status = app.page.getByTestId('engine-status');
+  await expect(status, 'the engine host must load src-engine').not.toContainText(
+    'could not be loaded',
+  );
 }
 
 /** Saves a screenshot of the page as a named test artifact. */
