@@ -8,8 +8,9 @@
 typedef unsigned long long u64;
 typedef long long i64;
 
-/* Read at run time, so Clang cannot see the division by zero or the overflow coming. Both are
- * zero-initialised (in .bss) so that they add nothing to the prompt's data image. */
+/* Read at run time, so that Clang cannot see the division by zero or the overflow coming and
+ * fold it away (dividing by zero is undefined in C; the numerators are run-time values too).
+ * Both are zero-initialised (in .bss), so they add nothing to the prompt's data image. */
 static volatile unsigned zero;
 static volatile int zero_int;
 
@@ -45,28 +46,28 @@ static u64 divide(u64 n, u64 d, u64 *remainder) {
 
 u64 __inweights_udiv64(u64 n, u64 d) {
   u64 r;
-  if (d == 0) return 1u / zero;
+  if (d == 0) return (unsigned)n / zero;
   return divide(n, d, &r);
 }
 
 u64 __inweights_urem64(u64 n, u64 d) {
   u64 r;
-  if (d == 0) return 1u / zero;
+  if (d == 0) return (unsigned)n / zero;
   divide(n, d, &r);
   return r;
 }
 
 i64 __inweights_sdiv64(i64 n, i64 d) {
   u64 r;
-  if (d == 0) return 1u / zero;
-  if (n == (-9223372036854775807LL - 1) && d == -1) return (-2147483647 - 1) / (zero_int - 1);
+  if (d == 0) return (unsigned)n / zero;
+  if (n == (-9223372036854775807LL - 1) && d == -1) return (zero_int - 2147483647 - 1) / (zero_int - 1);
   u64 q = divide(n < 0 ? 0 - (u64)n : (u64)n, d < 0 ? 0 - (u64)d : (u64)d, &r);
   return (n < 0) != (d < 0) ? (i64)(0 - q) : (i64)q;
 }
 
 i64 __inweights_srem64(i64 n, i64 d) {
   u64 r;
-  if (d == 0) return 1u / zero;
+  if (d == 0) return (unsigned)n / zero;
   if (d == -1) return 0;
   divide(n < 0 ? 0 - (u64)n : (u64)n, d < 0 ? 0 - (u64)d : (u64)d, &r);
   return n < 0 ? (i64)(0 - r) : (i64)r;

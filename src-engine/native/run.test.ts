@@ -1,0 +1,85 @@
+// The native runner: program input reaches the program byte for byte (whatever the bytes),
+// traps come back with the machine's messages, and exit ends a run as a halt. The reference
+// interpreter runs the same token programs, so the prompt's input layout is checked too.
+
+import { describe, expect, it } from 'vitest';
+import { compileC } from '../c/compile.ts';
+import type { CompileResult } from '../c/compile.ts';
+import { runReference } from '../reference/interpreter.ts';
+import { runNative } from './run.ts';
+
+const ECHO = `#include <stdio.h>
+int main(void) {
+  for (int c = getchar(); c != EOF; c = getchar()) putchar(c);
+  return 0;
+}`;
+
+const TRAPS = `#include <stdio.h>
+#include <stdlib.h>
+static volatile int zero, minus_one = -1;
+int main(void) {
+  int c = getchar();
+  putchar('>');
+  if (c == 'd') putchar(c / zero);
+  if (c == 'o') putchar((c - 'o' - 2147483647 - 1) / minus_one);
+  if (c == 'm') putchar(*(volatile int *)(2 * 1024 * 1024 - 2));
+  if (c == 'u') abort();
+  if (c == 'e') exit(3);
+  return 0;
+}`;
+
+let echo: Promise<CompileResult> | undefined;
+let traps: Promise<CompileResult> | undefined;
+
+const INPUTS: [string, number[]][] = [
+  ['empty input', []],
+  ['one byte', [0x41]],
+  ['two bytes', [0x41, 0x0a]],
+  ['a NUL byte', [0]],
+  ['NUL bytes around text', [0, 0x61, 0, 0x62, 0]],
+  ['bytes 0x80 to 0xff', Array.from({ length: 128 }, (_, i) => 0x80 + i)],
+  ['braces, quotes and newlines', [...new TextEncoder().encode('{"a": [1, 2]}\n\r\n}{')]],
+  ['every byte value', Array.from({ length: 256 }, (_, i) => i)],
+  ['0xff, the byte that looks like EOF', [0xff, 0xff]],
+];
+
+describe('program input', () => {
+  for (const [name, bytes] of INPUTS) {
+    it(`reaches the program intact: ${name}`, async () => {
+      echo ??= compileC(ECHO);
+      const { wasm, program } = await echo;
+      const input = Uint8Array.from(bytes);
+      const native = await runNative(wasm, input);
+      expect([...native.output]).toEqual(bytes);
+      expect(native.halted).toBe(true);
+      const reference = runReference(program, input);
+      expect([...reference.output]).toEqual(bytes);
+      expect(reference.end).toBe('halted');
+    });
+  }
+});
+
+describe('ends of a run', () => {
+  const cases: [string, string, string | null][] = [
+    ['d', 'a division by zero traps with the machine message', 'integer divide by zero'],
+    ['o', 'INT_MIN / -1 traps as an integer overflow', 'integer overflow'],
+    ['m', 'a load past the end of memory traps as out of bounds', 'out of bounds memory access'],
+    ['u', 'abort() traps as unreachable', 'unreachable executed'],
+    ['e', 'exit() halts the run', null],
+    ['x', 'returning from main halts the run', null],
+  ];
+  for (const [input, name, trap] of cases) {
+    it(name, async () => {
+      traps ??= compileC(TRAPS);
+      const { wasm, program } = await traps;
+      const bytes = new TextEncoder().encode(input);
+      const native = await runNative(wasm, bytes);
+      expect(native.trap).toBe(trap);
+      expect(native.halted).toBe(trap === null);
+      expect(new TextDecoder().decode(native.output)).toBe('>');
+      const reference = runReference(program, bytes);
+      expect(reference.trap).toBe(trap);
+      expect(reference.end).toBe(trap === null ? 'halted' : 'trap');
+    });
+  }
+});
