@@ -1,153 +1,131 @@
-// The exact evaluator: runs the graph token by token, straight from its definition, with no
+// The exact evaluator: runs the graph token by token straight from its definition, with no
 // layers, slots or weight matrices. It is the check on the weight builder: the transformer
-// built from the same graph must produce the same trace.
+// built from the same graph must produce the same trace. For speed the graph is compiled once
+// into a JavaScript function (one statement per node, in graph order); lookups keep their keys
+// in the same convex-hull store the engine uses (its equality with a plain scan is tested on
+// its own, and the engine tests run the scan too).
 
+import { ConvexHull } from '../hull/convex-hull.ts';
+import type { KeyStore } from '../hull/key-store.ts';
 import type { Graph, Lin } from './graph.ts';
 import { liveness } from './live.ts';
 
-interface CompiledLin {
-  ids: Int32Array;
-  coefs: Float64Array;
-  bias: number;
+type Kernel = (
+  token: number,
+  p: number,
+  v: Float64Array,
+  tables: Float64Array[],
+  stores: KeyStore[],
+  buf: Float64Array,
+) => void;
+
+/** Statements per compiled function. */
+const CHUNK = 40;
+
+const num = (x: number): string => (Object.is(x, -0) ? '0' : String(x));
+
+/** A Lin as a JavaScript expression over the value array `v`. */
+function linCode(lin: Lin): string {
+  const parts = [num(lin.bias)];
+  for (const [id, c] of lin.terms) parts.push(`${num(c)} * v[${id}]`);
+  return `(${parts.join(' + ')})`;
 }
-
-const compile = (lin: Lin): CompiledLin => ({
-  ids: Int32Array.from(lin.terms.keys()),
-  coefs: Float64Array.from(lin.terms.values()),
-  bias: lin.bias,
-});
-
-/** One distinct key of a head: the values of its latest writer, and their sum and count. */
-interface KeyPoint {
-  kx: number;
-  ky: number;
-  position: number;
-  latest: Float64Array;
-  sum: Float64Array;
-  count: number;
-}
-
-type Step =
-  | { kind: 'embed'; id: number; table: Float64Array }
-  | { kind: 'position'; id: number; square: boolean }
-  | { kind: 'ffn'; id: number; units: { a: CompiledLin; b: CompiledLin; c: number }[] }
-  | { kind: 'head'; head: number };
 
 export class GraphEvaluator {
   readonly values: Float64Array;
-  private readonly steps: Step[] = [];
-  private readonly heads: {
-    tie: 'latest' | 'average';
-    q: CompiledLin[];
-    k: CompiledLin[];
-    v: CompiledLin[];
-    outputs: number[];
-    points: Map<string, KeyPoint>;
-  }[] = [];
-  private readonly logits: CompiledLin[];
+  private readonly kernel: Kernel;
+  private readonly tables: Float64Array[] = [];
+  private readonly stores: KeyStore[] = [];
+  private readonly buf: Float64Array;
+  private readonly logitRows: { lin: Lin; token: number }[] = [];
+  private readonly constBest: { logit: number; token: number };
+  private readonly argmax: (v: Float64Array) => number;
   private position = 0;
 
   constructor(graph: Graph) {
     const live = liveness(graph, graph.probes.values());
     this.values = new Float64Array(graph.nodes.length);
-    const headStep = new Set<number>();
+    const lines: string[] = [];
+    const done = new Set<number>();
+    let widest = 1;
     graph.nodes.forEach((n, id) => {
-      if (!live.node[id] && !(n.kind === 'lookup' && live.head[n.head])) return;
-      if (n.kind === 'embed') this.steps.push({ kind: 'embed', id, table: n.table });
-      else if (n.kind === 'position') {
-        this.steps.push({ kind: 'position', id, square: n.feature === 'p2' });
-      } else if (n.kind === 'ffn') {
-        const units = n.units.map((u) => ({ a: compile(u.a), b: compile(u.b), c: u.c }));
-        this.steps.push({ kind: 'ffn', id, units });
-      } else if (!headStep.has(n.head)) {
-        headStep.add(n.head);
-        this.steps.push({ kind: 'head', head: n.head });
+      if (n.kind === 'lookup') {
+        if (!live.head[n.head] || done.has(n.head)) return;
+        done.add(n.head);
+        const h = graph.heads[n.head]!;
+        widest = Math.max(widest, h.values.length);
+        const s = this.stores.length;
+        this.stores.push(new ConvexHull(h.tie, h.values.length, `graph head ${h.name}`));
+        h.values.forEach((lin, j) => lines.push(`buf[${j}] = ${linCode(lin)};`));
+        lines.push(`stores[${s}].insert(${linCode(h.key[0])}, ${linCode(h.key[1])}, p, buf, 0);`);
+        lines.push(`stores[${s}].query(${linCode(h.query[0])}, ${linCode(h.query[1])}, buf, 0);`);
+        const div = h.tie === 'average' ? ` / stores[${s}].hit.count` : '';
+        h.outputs.forEach((out, j) => lines.push(`v[${out}] = buf[${j}]${div};`));
+        return;
+      }
+      if (!live.node[id]) return;
+      if (n.kind === 'embed') {
+        lines.push(`v[${id}] = tables[${this.tables.length}][token];`);
+        this.tables.push(n.table);
+      } else if (n.kind === 'position') {
+        lines.push(`v[${id}] = ${n.feature === 'p2' ? 'p * p' : 'p'};`);
+      } else {
+        lines.push(`s = 0;`);
+        for (const u of n.units) {
+          lines.push(`b = ${linCode(u.b)}; if (b > 0) s += ${num(u.c)} * (b * ${linCode(u.a)});`);
+        }
+        lines.push(`v[${id}] = s;`);
       }
     });
-    for (const h of graph.heads) {
-      this.heads.push({
-        tie: h.tie,
-        q: h.query.map(compile),
-        k: h.key.map(compile),
-        v: h.values.map(compile),
-        outputs: h.outputs,
-        points: new Map(),
-      });
+    // V8 optimises small functions only, so the statements go into chunks called in order.
+    const chunks: Kernel[] = [];
+    for (let i = 0; i < lines.length; i += CHUNK) {
+      const body = `let s = 0, b = 0;\n${lines.slice(i, i + CHUNK).join('\n')}`;
+      chunks.push(new Function('token', 'p', 'v', 'tables', 'stores', 'buf', body) as Kernel);
     }
-    this.logits = graph.logits.map(compile);
-  }
+    this.kernel = (token, p, v, tables, stores, buf) => {
+      for (const chunk of chunks) chunk(token, p, v, tables, stores, buf);
+    };
+    this.buf = new Float64Array(widest);
 
-  /** The value of an expression at the latest position (inputs must be live nodes). */
-  read(lin: Lin): number {
-    return this.lin(compile(lin));
-  }
-
-  private lin(l: CompiledLin): number {
-    let s = l.bias;
-    for (let i = 0; i < l.ids.length; i++) s += l.coefs[i]! * this.values[l.ids[i]!]!;
-    return s;
+    // Logits: rows that read no node are constant; the others become one argmax function.
+    let constBest = { logit: -Infinity, token: -1 };
+    graph.logits.forEach((lin, token) => {
+      if (lin.terms.size > 0) this.logitRows.push({ lin, token });
+      else if (lin.bias > constBest.logit) constBest = { logit: lin.bias, token };
+    });
+    this.constBest = constBest;
+    const rows = this.logitRows;
+    const ids = rows.map(({ lin }) => Int32Array.from(lin.terms.keys()));
+    const coefs = rows.map(({ lin }) => Float64Array.from(lin.terms.values()));
+    this.argmax = (v) => {
+      let best = constBest.logit;
+      let tok = constBest.token;
+      for (let r = 0; r < rows.length; r++) {
+        const id = ids[r]!;
+        const c = coefs[r]!;
+        let x = rows[r]!.lin.bias;
+        for (let i = 0; i < id.length; i++) x += c[i]! * v[id[i]!]!;
+        const t = rows[r]!.token;
+        if (x > best || (x === best && t < tok)) {
+          best = x;
+          tok = t;
+        }
+      }
+      return tok;
+    };
   }
 
   /** Feeds one token and returns the argmax of the logits at its position. */
   push(token: number): number {
-    const p = this.position++;
-    for (const st of this.steps) {
-      if (st.kind === 'embed') this.values[st.id] = st.table[token]!;
-      else if (st.kind === 'position') this.values[st.id] = st.square ? p * p : p;
-      else if (st.kind === 'ffn') {
-        let s = 0;
-        for (const u of st.units) s += u.c * Math.max(this.lin(u.b), 0) * this.lin(u.a);
-        this.values[st.id] = s;
-      } else this.attend(st.head, p);
-    }
-    let best = 0;
-    let bestLogit = -Infinity;
-    for (let t = 0; t < this.logits.length; t++) {
-      const v = this.lin(this.logits[t]!);
-      if (v > bestLogit) {
-        bestLogit = v;
-        best = t;
-      }
-    }
-    return best;
+    this.kernel(token, this.position++, this.values, this.tables, this.stores, this.buf);
+    return this.argmax(this.values);
   }
 
-  private attend(index: number, p: number): void {
-    const h = this.heads[index]!;
-    const kx = this.lin(h.k[0]!);
-    const ky = this.lin(h.k[1]!);
-    const v = Float64Array.from(h.v, (l) => this.lin(l));
-    const id = `${kx},${ky}`;
-    const point = h.points.get(id);
-    if (point) {
-      point.position = p;
-      point.latest = v;
-      for (let i = 0; i < v.length; i++) point.sum[i]! += v[i]!;
-      point.count++;
-    } else {
-      h.points.set(id, { kx, ky, position: p, latest: v, sum: Float64Array.from(v), count: 1 });
-    }
-    const qx = this.lin(h.q[0]!);
-    const qy = this.lin(h.q[1]!);
-    let best = -Infinity;
-    let winners: KeyPoint[] = [];
-    for (const pt of h.points.values()) {
-      const s = qx * pt.kx + qy * pt.ky;
-      if (s > best) {
-        best = s;
-        winners = [pt];
-      } else if (s === best) winners.push(pt);
-    }
-    if (h.tie === 'latest') {
-      const w = winners.reduce((a, b) => (b.position > a.position ? b : a));
-      h.outputs.forEach((id, i) => (this.values[id] = w.latest[i]!));
-    } else {
-      const count = winners.reduce((c, w) => c + w.count, 0);
-      h.outputs.forEach((id, i) => {
-        let s = 0;
-        for (const w of winners) s += w.sum[i]!;
-        this.values[id] = s / count;
-      });
-    }
+  /** The value of an expression at the latest position (its nodes must be live). */
+  read(lin: Lin): number {
+    let s = lin.bias;
+    for (const [id, c] of lin.terms) s += c * this.values[id]!;
+    return s;
   }
 }

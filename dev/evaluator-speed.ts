@@ -1,0 +1,16 @@
+import { readFileSync } from 'node:fs';
+import { GraphEvaluator } from '../src-engine/graph/evaluate.ts';
+import { machineGraph } from '../src-engine/machine/build.ts';
+import { compileProgram } from '../src-engine/pipeline.ts';
+import { buildPrompt } from '../src-engine/program/prompt.ts';
+const c = await compileProgram(readFileSync('resources/programs/sieve.c', 'utf8'));
+const ev = new GraphEvaluator(machineGraph());
+let t0 = performance.now();
+const prompt = buildPrompt(c.program, new TextEncoder().encode('1000')).tokens;
+let next = 0;
+for (const t of prompt) next = ev.push(t);
+console.log('prefill', prompt.length, (performance.now() - t0).toFixed(0));
+t0 = performance.now();
+let n = 0;
+for (; n < 20000; n++) next = ev.push(next);
+console.log((n / (performance.now() - t0) * 1000).toFixed(0), 'tok/s');
