@@ -1,0 +1,106 @@
+// `inweights compile` and `inweights run`, in-process: stdout holds only program data (the
+// size report, the program's output or the --json line), diagnostics go to stderr, and the
+// exit code says how the run ended.
+
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { afterEach, describe, expect, it } from 'vitest';
+import { programFromJson } from '../../program/program-file.ts';
+import { createProgram } from '../main.ts';
+
+const folder = mkdtempSync(join(tmpdir(), 'inweights-cli-'));
+const examples = new URL('../../../resources/programs/', import.meta.url);
+
+function file(name: string, text: string): string {
+  const path = join(folder, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+async function cli(...args: string[]): Promise<{ out: string; err: string; code: number }> {
+  let out = '';
+  let err = '';
+  const program = createProgram((p: Command) =>
+    p.exitOverride().configureOutput({ writeOut: (t) => (out += t), writeErr: (t) => (err += t) }),
+  );
+  await program.parseAsync(['node', 'inweights', ...args]);
+  return { out, err, code: Number(process.exitCode ?? 0) };
+}
+
+afterEach(() => {
+  process.exitCode = undefined;
+});
+
+describe('inweights compile', () => {
+  it('prints the size of the token program and writes it with -o', async () => {
+    const output = join(folder, 'hello.tokens');
+    const { out, code } = await cli('compile', new URL('hello.c', examples).pathname, '-o', output);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^\d+ instructions, \d+ data bytes, \d+ prompt tokens \(empty input\)\n$/);
+    const program = programFromJson(readFileSync(output, 'utf8'));
+    expect(out.startsWith(`${program.instructions.length} instructions`)).toBe(true);
+  });
+
+  it('reports compile errors as file:line:col on stderr and exits 1', async () => {
+    const { out, err, code } = await cli('compile', file('bad.c', 'int main(void) {\n  return y;\n}\n'));
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    expect(err).toBe("bad.c:2:10: error: use of undeclared identifier 'y'\n");
+  });
+
+  it('reports refusals with the function and its line', async () => {
+    const source = 'int main(void) {\n  volatile float x = 2;\n  return (int)(x * x);\n}\n';
+    const { err, code } = await cli('compile', file('float.c', source));
+    expect(code).toBe(1);
+    expect(err).toMatch(/^float\.c:1:5: error: function 'main' uses .*floating point/);
+  });
+});
+
+describe('inweights run', () => {
+  it('prints only the program output on stdout', async () => {
+    const crc = new URL('crc32.c', examples).pathname;
+    const { out, err, code } = await cli('run', crc, '--input', '123456789');
+    expect(out).toBe('cbf43926 (9 bytes)\n');
+    expect(err).toMatch(/^halted \(\d+ tokens, \d+ steps/);
+    expect(code).toBe(0);
+  });
+
+  it('ends with one JSON object with --json, on every engine asked', async () => {
+    const hello = new URL('hello.c', examples).pathname;
+    for (const engine of ['reference', 'native']) {
+      const { out } = await cli('run', hello, '--input', 'Ada', '--engine', engine, '--json');
+      const lines = out.trimEnd().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(JSON.parse(lines[0]!)).toMatchObject({
+        output: 'Hello, Ada!\n',
+        halted: true,
+        trap: null,
+        engine,
+        tokens: expect.any(Number),
+        steps: expect.any(Number),
+        seconds: expect.any(Number),
+      });
+    }
+  });
+
+  it('reads the input bytes of --input-file', async () => {
+    const input = file('input.bin', '');
+    writeFileSync(input, Uint8Array.from([0x31, 0x32, 0x33, 0x34, 0x35, 0x36, 0x37, 0x38, 0x39]));
+    const { out } = await cli('run', new URL('crc32.c', examples).pathname, '--input-file', input);
+    expect(out).toBe('cbf43926 (9 bytes)\n');
+  });
+
+  it('exits 3 when the program traps and 4 when it reaches --max-tokens', async () => {
+    const trap = file('trap.c', '#include <stdlib.h>\nint main(void) { abort(); }\n');
+    const trapped = await cli('run', trap);
+    expect(trapped.err).toMatch(/^trap: unreachable executed/);
+    expect(trapped.code).toBe(3);
+    process.exitCode = undefined;
+    const loop = file('loop.c', 'int main(void) { for (volatile int i = 0;; i++) {} }\n');
+    const limited = await cli('run', loop, '--max-tokens', '1000', '--json');
+    expect(JSON.parse(limited.out)).toMatchObject({ end: 'limit', halted: false, tokens: 1000 });
+    expect(limited.code).toBe(4);
+  });
+});
