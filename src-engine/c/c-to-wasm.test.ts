@@ -36,7 +36,11 @@ describe('compiling C to WebAssembly', () => {
   it('reports a call of an undefined function as a link error', async () => {
     const error = await compileError('int missing(int);\nint main(void) { return missing(1); }\n');
     expect(error.code).toBe('LINK_ERROR');
-    expect(error.diagnostics[0]).toMatchObject({ file: 'prog.c', line: 0, message: 'undefined symbol: missing' });
+    expect(error.diagnostics[0]).toMatchObject({
+      file: 'prog.c',
+      line: 0,
+      message: 'undefined symbol: missing',
+    });
   });
 
   it('returns warnings without failing', async () => {
@@ -52,7 +56,10 @@ describe('compiling C to WebAssembly', () => {
     const module = wasmToModule((await compileCToWasm(source)).wasm);
     expect(module.memory).toEqual({ min: Machine.MEM_SIZE / 65536, max: Machine.MEM_SIZE / 65536 });
     expect(Math.min(...module.data.map((d) => d.offset ?? 0))).toBe(Machine.DATA_BASE);
-    expect(module.imports.map((i) => `${i.module}.${i.name}`).sort()).toEqual(['env.getchar', 'env.putchar']);
+    expect(module.imports.map((i) => `${i.module}.${i.name}`).sort()).toEqual([
+      'env.getchar',
+      'env.putchar',
+    ]);
     expect(module.exports.has('main')).toBe(true);
   });
 });

@@ -13,7 +13,10 @@ export interface CompileResult extends CompiledProgram {
 }
 
 /** Compiles a C program (with the project's libc) into a token program. */
-export async function compileC(source: string, options: CToWasmOptions = {}): Promise<CompileResult> {
+export async function compileC(
+  source: string,
+  options: CToWasmOptions = {},
+): Promise<CompileResult> {
   const file = options.fileName ?? 'program.c';
   const { wasm, diagnostics } = await compileCToWasm(source, options);
   const module = wasmToModule(wasm, file);

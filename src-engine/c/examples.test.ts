@@ -31,8 +31,16 @@ const EXAMPLES: Example[] = [
   { file: 'hello.c', input: 'Ada\n', output: 'Hello, Ada!\n' },
   { file: 'hello.c', input: '', output: 'Hello, world!\n' },
   { file: 'collatz.c', input: '27', output: /^27 82 41 124 .* 4 2 1\nsteps: 111\n$/ },
-  { file: 'collatz.c', input: '', output: '7 22 11 34 17 52 26 13 40 20 10 5 16 8 4 2 1\nsteps: 16\n' },
-  { file: 'fibonacci.c', input: '90', output: /F\(89\) = 1779979416004714189\nF\(90\) = 2880067194370816120\n$/ },
+  {
+    file: 'collatz.c',
+    input: '',
+    output: '7 22 11 34 17 52 26 13 40 20 10 5 16 8 4 2 1\nsteps: 16\n',
+  },
+  {
+    file: 'fibonacci.c',
+    input: '90',
+    output: /F\(89\) = 1779979416004714189\nF\(90\) = 2880067194370816120\n$/,
+  },
   { file: 'fibonacci.c', input: '94', output: 'n must be in 0..93, got 94\n' },
   {
     file: 'bignum_add.c',
@@ -59,7 +67,8 @@ const EXAMPLES: Example[] = [
   { file: 'sudoku.c', input: '', output: SUDOKU },
   {
     file: 'sudoku.c',
-    input: '53..7.... 6..195... .98....6. 8...6...3 4..8.3..1 7...2...6 .6....28. ...419..5 ....8..79',
+    input:
+      '53..7.... 6..195... .98....6. 8...6...3 4..8.3..1 7...2...6 .6....28. ...419..5 ....8..79',
     output: SUDOKU,
   },
 ];
@@ -81,7 +90,8 @@ const text = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);
 describe('example programs', () => {
   for (const { file, input, output } of EXAMPLES) {
     const shown = input.length > 20 ? `${input.slice(0, 20)}...` : input;
-    it(`${file} on ${JSON.stringify(shown)} prints the expected output natively and on the reference`, async () => {
+    const name = `${file} on ${JSON.stringify(shown)} prints the same natively and on the reference`;
+    it(name, async () => {
       const { wasm, program } = await compileExample(file);
       const bytes = new TextEncoder().encode(input);
       const native = await runNative(wasm, bytes);

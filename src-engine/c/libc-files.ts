@@ -30,7 +30,10 @@ function readFolder(dir: string, ext: string): Record<string, string> {
 export function libcFiles(dir: string = defaultLibcDir): LibcFiles {
   let files = cache.get(dir);
   if (files === undefined) {
-    const tree = { include: readFolder(join(dir, 'include'), '.h'), src: readFolder(join(dir, 'src'), '.c') };
+    const tree = {
+      include: readFolder(join(dir, 'include'), '.h'),
+      src: readFolder(join(dir, 'src'), '.c'),
+    };
     files = { tree, sources: Object.keys(tree.src).map((name) => `libc/src/${name}`) };
     cache.set(dir, files);
   }

@@ -26,10 +26,14 @@ describe('token program files', () => {
     const file = JSON.parse(programToJson(PROGRAM)) as { version: number };
     file.version = 99;
     expect(() => programFromJson(JSON.stringify(file))).toThrow(ProgramFileError);
-    expect(() => programFromJson(JSON.stringify(file))).toThrow(/version 99.*compile the program again/);
+    expect(() => programFromJson(JSON.stringify(file))).toThrow(
+      /version 99.*compile the program again/,
+    );
   });
 
   it('refuse text that is not a token program', () => {
-    expect(() => programFromJson('{"format": "something else"}')).toThrow(/not a token program file/);
+    expect(() => programFromJson('{"format": "something else"}')).toThrow(
+      /not a token program file/,
+    );
   });
 });

@@ -63,7 +63,10 @@ export function programFromJson(text: string): TokenProgram {
   try {
     parsed = fileSchema.parse(JSON.parse(text));
   } catch (error) {
-    throw new ProgramFileError('PROGRAM_FILE_FORMAT', `not a token program file: ${(error as Error).message}`);
+    throw new ProgramFileError(
+      'PROGRAM_FILE_FORMAT',
+      `not a token program file: ${(error as Error).message}`,
+    );
   }
   if (parsed.version !== PROGRAM_FILE_VERSION) {
     throw new ProgramFileError(

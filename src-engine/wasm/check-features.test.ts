@@ -23,7 +23,9 @@ int main(void) { return area(getchar(), 3); }
     expect(error.code).toBe('UNSUPPORTED');
     expect(error.diagnostics).toHaveLength(1);
     expect(error.diagnostics[0]).toMatchObject({ file: 'prog.c', line: 2, column: 31 });
-    expect(error.diagnostics[0]!.message).toMatch(/^function 'area' uses .*f64\.mul.*: floating point/);
+    expect(error.diagnostics[0]!.message).toMatch(
+      /^function 'area' uses .*f64\.mul.*: floating point/,
+    );
   });
 
   it('refuses calls through function pointers', async () => {
@@ -36,7 +38,9 @@ int main(void) {
 }
 `);
     expect(error.diagnostics[0]).toMatchObject({ line: 4, column: 5 });
-    expect(error.diagnostics[0]!.message).toMatch(/^function 'main' uses call_indirect: calls through function pointers/);
+    expect(error.diagnostics[0]!.message).toMatch(
+      /^function 'main' uses call_indirect: calls through function pointers/,
+    );
   });
 
   it('refuses memory.grow', async () => {
@@ -45,7 +49,8 @@ int main(void) {
   });
 
   it('refuses imports the machine does not provide', async () => {
-    const error = await refusal(`__attribute__((import_module("env"), import_name("sleep"))) void sleep(int);
+    const error =
+      await refusal(`__attribute__((import_module("env"), import_name("sleep"))) void sleep(int);
 int main(void) { sleep(1); return 0; }
 `);
     expect(error.diagnostics[0]!.message).toMatch(/calls env\.sleep, which is not defined/);

@@ -38,7 +38,11 @@ const BULK = 'bulk memory instructions are not supported; the libc copies memory
 const OTHER = 'the register machine has no equivalent of this instruction';
 
 /** Why an instruction is refused, or null if the lowering handles it. */
-function refusal(instr: Instr, helpers: ReadonlyMap<string, string>, module: WasmModule): string | null {
+function refusal(
+  instr: Instr,
+  helpers: ReadonlyMap<string, string>,
+  module: WasmModule,
+): string | null {
   switch (instr.kind) {
     case 'call_indirect':
       return INDIRECT;
@@ -64,7 +68,11 @@ function refusal(instr: Instr, helpers: ReadonlyMap<string, string>, module: Was
 
 const isFloat = (name: string): boolean => /(^f(32|64)\.)|_f(32|64)/.test(name);
 
-function opRefusal(name: string, helpers: ReadonlyMap<string, string>, module: WasmModule): string | null {
+function opRefusal(
+  name: string,
+  helpers: ReadonlyMap<string, string>,
+  module: WasmModule,
+): string | null {
   const helper = helpers.get(name);
   if (helper !== undefined && !module.exports.has(helper)) {
     return `64-bit division needs the libc function ${helper}, which this module does not export`;
@@ -78,7 +86,11 @@ function opRefusal(name: string, helpers: ReadonlyMap<string, string>, module: W
 
 /** The instruction's text-format name (`f32.mul`, `f64.const`, `call_indirect`). */
 const instrName = (instr: Instr): string =>
-  instr.kind === 'op' || instr.kind === 'memory' ? instr.name : instr.kind === 'const' ? `${instr.type}.const` : instr.kind;
+  instr.kind === 'op' || instr.kind === 'memory'
+    ? instr.name
+    : instr.kind === 'const'
+      ? `${instr.type}.const`
+      : instr.kind;
 
 function walk(list: Instr[], visit: (instr: Instr) => void): void {
   for (const instr of list) {
@@ -97,7 +109,11 @@ export function sourceName(name: string): string {
 }
 
 /** Refusals within one function, one message per reason listing what triggered it. */
-function functionRefusals(fn: WasmFunction, module: WasmModule, helpers: ReadonlyMap<string, string>): string[] {
+function functionRefusals(
+  fn: WasmFunction,
+  module: WasmModule,
+  helpers: ReadonlyMap<string, string>,
+): string[] {
   const found = new Map<string, Map<string, number>>();
   const note = (what: string, reason: string): void => {
     const whats = found.get(reason) ?? new Map<string, number>();
@@ -105,7 +121,8 @@ function functionRefusals(fn: WasmFunction, module: WasmModule, helpers: Readonl
     found.set(reason, whats);
   };
   typeProblems(fn).forEach((what) => note(what, FLOAT));
-  if (fn.results.length > 1) note('several results', 'functions returning several values are not supported');
+  if (fn.results.length > 1)
+    note('several results', 'functions returning several values are not supported');
   walk(fn.body, (instr) => {
     const reason = refusal(instr, helpers, module);
     if (reason !== null) note(instrName(instr), reason);
@@ -140,13 +157,18 @@ function moduleRefusals(module: WasmModule): string[] {
           'getchar and exit are provided by the machine; define the function in C',
       );
     } else if (signatureText(imp) !== expected) {
-      problems.push(`${imp.name} is imported as ${signatureText(imp)}; the machine's is ${expected}`);
+      problems.push(
+        `${imp.name} is imported as ${signatureText(imp)}; the machine's is ${expected}`,
+      );
     }
   }
-  for (const other of module.otherImports) problems.push(`the module imports ${other}; the machine provides none`);
+  for (const other of module.otherImports)
+    problems.push(`the module imports ${other}; the machine provides none`);
   const pages = Machine.MEM_SIZE / 65536;
   if (module.memory === null || module.memory.min !== pages) {
-    problems.push(`the module must have exactly ${pages} pages (2 MiB) of memory, as the compiler links it`);
+    problems.push(
+      `the module must have exactly ${pages} pages (2 MiB) of memory, as the compiler links it`,
+    );
   }
   for (const segment of module.data) {
     const end = (segment.offset ?? 0) + segment.bytes.length;
@@ -158,7 +180,8 @@ function moduleRefusals(module: WasmModule): string[] {
     if (isFloatType(g.type)) problems.push(`global ${i} has type ${g.type}: ${FLOAT}`);
     if (g.init === null) problems.push(`global ${i} has an initial value that is not a constant`);
   });
-  if (module.start !== null) problems.push('the module has a start function, which the machine never calls');
+  if (module.start !== null)
+    problems.push('the module has a start function, which the machine never calls');
   if (!module.exports.has('main')) problems.push('the module exports no main function');
   return problems;
 }
@@ -168,7 +191,11 @@ export function checkFeatures(module: WasmModule, options: CheckOptions = {}): v
   const file = options.file ?? 'program.c';
   const helpers = options.helpers ?? new Map<string, string>();
   const diagnostics: Diagnostic[] = moduleRefusals(module).map((message) => ({
-    file, line: 0, column: 0, severity: 'error', message,
+    file,
+    line: 0,
+    column: 0,
+    severity: 'error',
+    message,
   }));
   for (const fn of module.functions) {
     const where = options.locate?.(sourceName(fn.name)) ?? { file, line: 0, column: 0 };

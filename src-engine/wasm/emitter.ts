@@ -84,9 +84,18 @@ function readsOperands(op: number): { a: boolean; b: boolean; c: boolean } {
   if (op === Op.SELECT) return { a: true, b: true, c: true };
   const binary = (op >= Op.ADD && op <= Op.ROTR) || (op >= Op.EQ && op <= Op.LE_U);
   const store = op >= Op.STORE8 && op <= Op.STORE32;
-  const readsA = binary || store || op === Op.MOV || (op >= Op.CLZ && op <= Op.EQZ) ||
-    op === Op.EXTEND8_S || op === Op.EXTEND16_S || (op >= Op.LOAD8_S && op <= Op.LOAD32) ||
-    op === Op.OUT || op === Op.BR_IF || op === Op.BR_IFZ || op === Op.BR_TABLE;
+  const readsA =
+    binary ||
+    store ||
+    op === Op.MOV ||
+    (op >= Op.CLZ && op <= Op.EQZ) ||
+    op === Op.EXTEND8_S ||
+    op === Op.EXTEND16_S ||
+    (op >= Op.LOAD8_S && op <= Op.LOAD32) ||
+    op === Op.OUT ||
+    op === Op.BR_IF ||
+    op === Op.BR_IFZ ||
+    op === Op.BR_TABLE;
   return { a: readsA, b: binary || store, c: false };
 }
 

@@ -69,22 +69,53 @@ describe('lowering one function', () => {
       locals: ['i32'],
       body: [get(0), c(5), op('i32.add'), set(1), get(1)],
     });
-    expect(code[0]).toMatchObject({ op: Op.ADD, dst: 1, a: 0, imm: 5, flags: Flag.B_IMM, wasmCount: 4 });
-    expect(code[1]).toMatchObject({ op: Op.MOV, dst: 255, a: 1, flags: Flag.DST_GLOBAL, wasmCount: 1 });
+    expect(code[0]).toMatchObject({
+      op: Op.ADD,
+      dst: 1,
+      a: 0,
+      imm: 5,
+      flags: Flag.B_IMM,
+      wasmCount: 4,
+    });
+    expect(code[1]).toMatchObject({
+      op: Op.MOV,
+      dst: 255,
+      a: 1,
+      flags: Flag.DST_GLOBAL,
+      wasmCount: 1,
+    });
     expect(code[2]!.op).toBe(Op.RET);
     expect(code).toHaveLength(3);
   });
 
   it('compiles i32.gt_s as LT_S with the operands swapped, written straight to RV', () => {
-    const code = lower({ params: ['i32', 'i32'], results: ['i32'], body: [get(0), get(1), op('i32.gt_s')] });
-    expect(code[0]).toMatchObject({ op: Op.LT_S, a: 1, b: 0, dst: 255, flags: Flag.DST_GLOBAL, wasmCount: 3 });
+    const code = lower({
+      params: ['i32', 'i32'],
+      results: ['i32'],
+      body: [get(0), get(1), op('i32.gt_s')],
+    });
+    expect(code[0]).toMatchObject({
+      op: Op.LT_S,
+      a: 1,
+      b: 0,
+      dst: 255,
+      flags: Flag.DST_GLOBAL,
+      wasmCount: 3,
+    });
   });
 
   it('fuses i32.eqz and br_if into one BR_IFZ', () => {
     const code = lower({
       params: ['i32'],
       results: ['i32'],
-      body: [{ kind: 'block', result: null, body: [get(0), op('i32.eqz'), { kind: 'br_if', depth: 0 }, c(7), op('return')] }, c(9)],
+      body: [
+        {
+          kind: 'block',
+          result: null,
+          body: [get(0), op('i32.eqz'), { kind: 'br_if', depth: 0 }, c(7), op('return')],
+        },
+        c(9),
+      ],
     });
     expect(code[0]).toMatchObject({ op: Op.BR_IFZ, a: 0, flags: 0, target: 3, wasmCount: 3 });
     expect(code.map((i) => i.op)).toEqual([Op.BR_IFZ, Op.MOV, Op.RET, Op.MOV, Op.RET]);
@@ -115,14 +146,31 @@ describe('lowering one function', () => {
       { params: ['i32', 'i32'], results: ['i32'], body: [get(0), get(1), op('i32.sub')] },
     );
     expect(code[0]).toMatchObject({ op: Op.ADD, dst: 0, flags: Flag.B_IMM | Flag.DST_CALLEE });
-    expect(code[1]).toMatchObject({ op: Op.MOV, dst: 1, imm: 5, flags: Flag.A_IMM | Flag.DST_CALLEE });
+    expect(code[1]).toMatchObject({
+      op: Op.MOV,
+      dst: 1,
+      imm: 5,
+      flags: Flag.A_IMM | Flag.DST_CALLEE,
+    });
     expect(code.slice(2).map((i) => i.op)).toEqual([Op.CALL, Op.RET]);
   });
 });
 
 describe('lowered code runs correctly', () => {
   it('keeps the old value of a local that is overwritten while a read of it is pending', () => {
-    const body = [c(5), set(0), get(0), get(0), c(1), op('i32.add'), set(0), get(0), op('i32.add'), call(0), op('drop')];
+    const body = [
+      c(5),
+      set(0),
+      get(0),
+      get(0),
+      c(1),
+      op('i32.add'),
+      set(0),
+      get(0),
+      op('i32.add'),
+      call(0),
+      op('drop'),
+    ];
     expect(run('', { locals: ['i32'], body }).output).toEqual([11]);
   });
 
@@ -141,9 +189,22 @@ describe('lowered code runs correctly', () => {
     const loop: Instr = {
       kind: 'loop',
       result: null,
-      body: [get(0), c(1), op('i32.add'), tee(0), c(10), op('i32.lt_s'), { kind: 'br_if', depth: 0 }],
+      body: [
+        get(0),
+        c(1),
+        op('i32.add'),
+        tee(0),
+        c(10),
+        op('i32.lt_s'),
+        { kind: 'br_if', depth: 0 },
+      ],
     };
-    const body: Instr[] = [{ kind: 'block', result: null, body: [loop] }, get(0), call(0), op('drop')];
+    const body: Instr[] = [
+      { kind: 'block', result: null, body: [loop] },
+      get(0),
+      call(0),
+      op('drop'),
+    ];
     const result = run('', { locals: ['i32'], body });
     expect(result.output).toEqual([10]);
     // 10 iterations of 7 instructions, then local.get, call and drop (the final end counts 0)

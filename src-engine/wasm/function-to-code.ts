@@ -49,7 +49,11 @@ export interface FunctionCode {
 }
 
 /** Lowers one function. Helpers (`counted` false) credit no WebAssembly instructions. */
-export function functionToCode(ctx: LoweringContext, fn: WasmFunction, counted = true): FunctionCode {
+export function functionToCode(
+  ctx: LoweringContext,
+  fn: WasmFunction,
+  counted = true,
+): FunctionCode {
   const lowering = new FunctionLowering(ctx, fn);
   lowering.run();
   const { f } = lowering;
@@ -84,7 +88,10 @@ class FunctionLowering {
       this.f.emit(Op.MOV, toReg(r), { a: imm(0) });
       if (this.f.localTypes[index] === 'i64') this.f.emit(Op.MOV, toReg(r + 1), { a: imm(0) });
     }
-    this.openLabel('function', this.fn.results[0] === undefined ? null : intType(this.fn.results[0]));
+    this.openLabel(
+      'function',
+      this.fn.results[0] === undefined ? null : intType(this.fn.results[0]),
+    );
     if (this.lowerList(this.fn.body)) this.returnFrom(0, true);
   }
 
@@ -101,7 +108,11 @@ class FunctionLowering {
     const f = this.f;
     switch (instr.kind) {
       case 'const':
-        f.push(intType(instr.type), instr.type === 'i64' ? [imm(instr.lo), imm(instr.hi)] : [imm(instr.lo)], 1);
+        f.push(
+          intType(instr.type),
+          instr.type === 'i64' ? [imm(instr.lo), imm(instr.hi)] : [imm(instr.lo)],
+          1,
+        );
         return true;
       case 'local': {
         const type = intType(f.localTypes[instr.index]!);
@@ -160,7 +171,8 @@ class FunctionLowering {
     const unary = i32.I32_UNARY.get(name);
     if (binary !== undefined) i32.binary32(f, binary.op, binary.swap);
     else if (unary !== undefined) i32.unary32(f, unary);
-    else if (name.startsWith('i64.') || name === 'i32.wrap_i64') return this.operation64(name.slice(4));
+    else if (name.startsWith('i64.') || name === 'i32.wrap_i64')
+      return this.operation64(name.slice(4));
     else if (name === 'drop') f.creditLast(1 + f.pop().count);
     else if (name === 'select') {
       if (f.stack[f.stack.length - 2]?.type === 'i64') i64.select64(f);
@@ -182,23 +194,61 @@ class FunctionLowering {
     const helper = this.ctx.helpers.get(`i64.${name}`);
     if (helper !== undefined) return this.callFunction(helper, 1);
     switch (name) {
-      case 'add': i64.add64(f); break;
-      case 'sub': i64.sub64(f); break;
-      case 'mul': i64.mul64(f); break;
-      case 'and': i64.bitwise64(f, Op.AND); break;
-      case 'or': i64.bitwise64(f, Op.OR); break;
-      case 'xor': i64.bitwise64(f, Op.XOR); break;
-      case 'shl': case 'shr_s': case 'shr_u': i64.shift64(f, name); break;
-      case 'rotl': case 'rotr': i64.rotate64(f, name === 'rotl'); break;
-      case 'eqz': i64.eqz64(f); break;
-      case 'clz': case 'ctz': case 'popcnt': i64.count64(f, name); break;
-      case 'extend8_s': i64.signExtend64(f, 8); break;
-      case 'extend16_s': i64.signExtend64(f, 16); break;
-      case 'extend32_s': i64.signExtend64(f, 32); break;
-      case 'extend_i32_s': i64.extendI32(f, true); break;
-      case 'extend_i32_u': i64.extendI32(f, false); break;
-      case 'wrap_i64': i64.wrap64(f); break;
-      default: i64.compare64(f, name);
+      case 'add':
+        i64.add64(f);
+        break;
+      case 'sub':
+        i64.sub64(f);
+        break;
+      case 'mul':
+        i64.mul64(f);
+        break;
+      case 'and':
+        i64.bitwise64(f, Op.AND);
+        break;
+      case 'or':
+        i64.bitwise64(f, Op.OR);
+        break;
+      case 'xor':
+        i64.bitwise64(f, Op.XOR);
+        break;
+      case 'shl':
+      case 'shr_s':
+      case 'shr_u':
+        i64.shift64(f, name);
+        break;
+      case 'rotl':
+      case 'rotr':
+        i64.rotate64(f, name === 'rotl');
+        break;
+      case 'eqz':
+        i64.eqz64(f);
+        break;
+      case 'clz':
+      case 'ctz':
+      case 'popcnt':
+        i64.count64(f, name);
+        break;
+      case 'extend8_s':
+        i64.signExtend64(f, 8);
+        break;
+      case 'extend16_s':
+        i64.signExtend64(f, 16);
+        break;
+      case 'extend32_s':
+        i64.signExtend64(f, 32);
+        break;
+      case 'extend_i32_s':
+        i64.extendI32(f, true);
+        break;
+      case 'extend_i32_u':
+        i64.extendI32(f, false);
+        break;
+      case 'wrap_i64':
+        i64.wrap64(f);
+        break;
+      default:
+        i64.compare64(f, name);
     }
     return true;
   }
@@ -207,7 +257,15 @@ class FunctionLowering {
 
   private openLabel(kind: Label['kind'], result: IntType | null): Label {
     const f = this.f;
-    const label: Label = { kind, result, height: f.stack.length, slot: f.nextSlot(), start: 0, forward: [], reached: false };
+    const label: Label = {
+      kind,
+      result,
+      height: f.stack.length,
+      slot: f.nextSlot(),
+      start: 0,
+      forward: [],
+      reached: false,
+    };
     f.labels.push(label);
     return label;
   }
@@ -423,7 +481,9 @@ class FunctionLowering {
   /** Whether an argument's producer can write the callee's register directly. */
   private canRedirectArg(e: Entry): boolean {
     const f = this.f;
-    return e.type === 'i32' && e.producer >= f.lastLabel && e.producer > f.lastCall && f.isHome(e, 0);
+    return (
+      e.type === 'i32' && e.producer >= f.lastLabel && e.producer > f.lastCall && f.isHome(e, 0)
+    );
   }
 
   private callFunction(func: number, count: number): true {

@@ -28,14 +28,20 @@ const OPS: [string, (a: bigint, b: bigint) => bigint][] = [
   ['a * b', (a, b) => u64(a * b)],
   ['b ? a / b : 0', (a, b) => (b ? a / b : 0n)],
   ['b ? a % b : 0', (a, b) => (b ? a % b : 0n)],
-  ['sb && !(sb == -1 && sa == INT64_MIN) ? sa / sb : 0', (a, b) => {
-    const [x, y] = [s64(a), s64(b)];
-    return y === 0n || (y === -1n && x === -(1n << 63n)) ? 0n : u64(x / y);
-  }],
-  ['sb && sb != -1 ? sa % sb : 0', (a, b) => {
-    const [x, y] = [s64(a), s64(b)];
-    return y === 0n || y === -1n ? 0n : u64(x % y);
-  }],
+  [
+    'sb && !(sb == -1 && sa == INT64_MIN) ? sa / sb : 0',
+    (a, b) => {
+      const [x, y] = [s64(a), s64(b)];
+      return y === 0n || (y === -1n && x === -(1n << 63n)) ? 0n : u64(x / y);
+    },
+  ],
+  [
+    'sb && sb != -1 ? sa % sb : 0',
+    (a, b) => {
+      const [x, y] = [s64(a), s64(b)];
+      return y === 0n || y === -1n ? 0n : u64(x % y);
+    },
+  ],
   ['a & b', (a, b) => a & b],
   ['a | b', (a, b) => a | b],
   ['a ^ b', (a, b) => a ^ b],
@@ -108,8 +114,23 @@ function* randomValues(seed: bigint): Generator<bigint> {
   }
 }
 
-const EDGES = [0n, 1n, 2n, 3n, 10n, 0x7fffffffn, 0x80000000n, 0xffffffffn, 1n << 32n,
-  (1n << 32n) + 1n, (1n << 63n) - 1n, 1n << 63n, M, M - 1n, 0x123456789abcdefn];
+const EDGES = [
+  0n,
+  1n,
+  2n,
+  3n,
+  10n,
+  0x7fffffffn,
+  0x80000000n,
+  0xffffffffn,
+  1n << 32n,
+  (1n << 32n) + 1n,
+  (1n << 63n) - 1n,
+  1n << 63n,
+  M,
+  M - 1n,
+  0x123456789abcdefn,
+];
 
 function cases(count: number): [number, bigint, bigint][] {
   const rnd = randomValues(0x9e3779b97f4a7c15n);
@@ -123,7 +144,8 @@ function cases(count: number): [number, bigint, bigint][] {
   return Array.from({ length: count }, (_, i) => [i % OPS.length, value(), value()]);
 }
 
-const le64 = (x: bigint): number[] => Array.from({ length: 8 }, (_, i) => Number((x >> BigInt(8 * i)) & 255n));
+const le64 = (x: bigint): number[] =>
+  Array.from({ length: 8 }, (_, i) => Number((x >> BigInt(8 * i)) & 255n));
 const hex = (x: bigint): string => x.toString(16).padStart(16, '0');
 
 describe('64-bit arithmetic', () => {
@@ -131,12 +153,17 @@ describe('64-bit arithmetic', () => {
     const { wasm, program } = await compileC(SOURCE);
     const all = cases(OPS.length * 12);
     const input = Uint8Array.from(all.flatMap(([op, a, b]) => [op, ...le64(a), ...le64(b)]));
-    const expected = all.map(([op, a, b]) => `${OPS[op]![0]} on ${hex(a)} ${hex(b)} = ${hex(OPS[op]![1](a, b))}`);
+    const expected = all.map(
+      ([op, a, b]) => `${OPS[op]![0]} on ${hex(a)} ${hex(b)} = ${hex(OPS[op]![1](a, b))}`,
+    );
     const label = (text: string): string[] =>
-      text.trimEnd().split('\n').map((line, i) => {
-        const [op, a, b] = all[i]!;
-        return `${OPS[op]![0]} on ${hex(a)} ${hex(b)} = ${line}`;
-      });
+      text
+        .trimEnd()
+        .split('\n')
+        .map((line, i) => {
+          const [op, a, b] = all[i]!;
+          return `${OPS[op]![0]} on ${hex(a)} ${hex(b)} = ${line}`;
+        });
     const native = await runNative(wasm, input);
     expect(label(new TextDecoder().decode(native.output))).toEqual(expected);
     const reference = runReference(program, input, { maxTokens: 50_000_000 });

@@ -14,13 +14,31 @@ import { Reserved, glob, imm, reg, sameOperand, toGlobal, toReg } from './operan
 export const I32_BINARY: ReadonlyMap<string, { op: number; swap: boolean }> = new Map(
   (
     [
-      ['add', Op.ADD], ['sub', Op.SUB], ['mul', Op.MUL], ['div_s', Op.DIV_S],
-      ['div_u', Op.DIV_U], ['rem_s', Op.REM_S], ['rem_u', Op.REM_U], ['and', Op.AND],
-      ['or', Op.OR], ['xor', Op.XOR], ['shl', Op.SHL], ['shr_s', Op.SHR_S],
-      ['shr_u', Op.SHR_U], ['rotl', Op.ROTL], ['rotr', Op.ROTR], ['eq', Op.EQ],
-      ['ne', Op.NE], ['lt_s', Op.LT_S], ['lt_u', Op.LT_U], ['le_s', Op.LE_S],
-      ['le_u', Op.LE_U], ['gt_s', Op.LT_S, true], ['gt_u', Op.LT_U, true],
-      ['ge_s', Op.LE_S, true], ['ge_u', Op.LE_U, true],
+      ['add', Op.ADD],
+      ['sub', Op.SUB],
+      ['mul', Op.MUL],
+      ['div_s', Op.DIV_S],
+      ['div_u', Op.DIV_U],
+      ['rem_s', Op.REM_S],
+      ['rem_u', Op.REM_U],
+      ['and', Op.AND],
+      ['or', Op.OR],
+      ['xor', Op.XOR],
+      ['shl', Op.SHL],
+      ['shr_s', Op.SHR_S],
+      ['shr_u', Op.SHR_U],
+      ['rotl', Op.ROTL],
+      ['rotr', Op.ROTR],
+      ['eq', Op.EQ],
+      ['ne', Op.NE],
+      ['lt_s', Op.LT_S],
+      ['lt_u', Op.LT_U],
+      ['le_s', Op.LE_S],
+      ['le_u', Op.LE_U],
+      ['gt_s', Op.LT_S, true],
+      ['gt_u', Op.LT_U, true],
+      ['ge_s', Op.LE_S, true],
+      ['ge_u', Op.LE_U, true],
     ] as [string, number, boolean?][]
   ).map(([name, op, swap]) => [`i32.${name}`, { op, swap: swap ?? false }]),
 );
@@ -82,7 +100,8 @@ export function select32(f: Frame): void {
  */
 export function addressFields(f: Frame, addr: Entry, offset: number): EmitFields {
   const part = addr.parts[0]!;
-  if (part.kind === 'imm' && part.value + offset <= 0xffffffff) return { a: imm(part.value + offset) };
+  if (part.kind === 'imm' && part.value + offset <= 0xffffffff)
+    return { a: imm(part.value + offset) };
   if (part.kind === 'imm') f.materialize(addr);
   return { a: addr.parts[0], imm: offset };
 }
@@ -148,7 +167,12 @@ export function localSet(f: Frame, index: number, type: IntType, tee: boolean): 
   const e = f.pop();
   const parts = localParts(type, f.localRegs[index]!);
   const regs = parts.map((p) => p.value);
-  if (type !== 'i64' || f.isRead(parts[0]!) || f.isRead(parts[1]!) || !f.renameSequence(e, regs, 1)) {
+  if (
+    type !== 'i64' ||
+    f.isRead(parts[0]!) ||
+    f.isRead(parts[1]!) ||
+    !f.renameSequence(e, regs, 1)
+  ) {
     assign(f, e, parts, regs.map(toReg));
   }
   if (tee) f.push(type, localParts(type, f.localRegs[index]!), 0);
@@ -161,5 +185,10 @@ export function globalGet(f: Frame, g: number, type: IntType): void {
 export function globalSet(f: Frame, g: number, type: IntType): void {
   const e = f.pop();
   const parts = globalParts(type, g);
-  assign(f, e, parts, parts.map((p) => toGlobal(p.value)));
+  assign(
+    f,
+    e,
+    parts,
+    parts.map((p) => toGlobal(p.value)),
+  );
 }

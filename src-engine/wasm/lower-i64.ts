@@ -169,14 +169,7 @@ export function mul64(f: Frame): void {
 export type ShiftKind = 'shl' | 'shr_s' | 'shr_u';
 
 /** Shift of (lo, hi) by the constant k (1..63) into (dl, dh); scratch t(base). */
-function shiftConstant(
-  s: Sequence,
-  kind: ShiftKind,
-  x: Pair,
-  k: number,
-  d: Pair,
-  base = 0,
-): void {
+function shiftConstant(s: Sequence, kind: ShiftKind, x: Pair, k: number, d: Pair, base = 0): void {
   const [lo, hi] = x;
   const [dl, dh] = d;
   const t0 = s.t(base);

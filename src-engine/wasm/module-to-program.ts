@@ -47,7 +47,11 @@ function calledFrom(list: Instr[], helpers: ReadonlyMap<string, number>, out: nu
 }
 
 /** Defined functions reachable from `entry`: the entry first, the rest in index order. */
-function reachable(module: WasmModule, entry: number, helpers: ReadonlyMap<string, number>): WasmFunction[] {
+function reachable(
+  module: WasmModule,
+  entry: number,
+  helpers: ReadonlyMap<string, number>,
+): WasmFunction[] {
   const seen = new Set<number>([entry]);
   const work = [entry];
   while (work.length > 0) {
@@ -69,7 +73,9 @@ function reachable(module: WasmModule, entry: number, helpers: ReadonlyMap<strin
 function entryStub(module: WasmModule, globalRegs: number[], main: WasmFunction): Instruction[] {
   const stub: Instruction[] = [];
   const set = (dst: number, value: number, flags: number): void => {
-    stub.push(instruction(Op.MOV, { dst, imm: value >>> 0, flags: flags | Flag.A_IMM, wasmCount: 0 }));
+    stub.push(
+      instruction(Op.MOV, { dst, imm: value >>> 0, flags: flags | Flag.A_IMM, wasmCount: 0 }),
+    );
   };
   module.globals.forEach((g, i) => {
     set(globalRegs[i]!, g.init?.lo ?? 0, Flag.DST_GLOBAL);
@@ -84,7 +90,10 @@ function entryStub(module: WasmModule, globalRegs: number[], main: WasmFunction)
 const BRANCHES: ReadonlySet<number> = new Set([Op.BR, Op.BR_IF, Op.BR_IFZ]);
 
 /** Concatenates the functions, relocating branches and resolving calls. */
-function layout(stub: Instruction[], codes: FunctionCode[]): { instructions: Instruction[]; functions: FunctionInfo[] } {
+function layout(
+  stub: Instruction[],
+  codes: FunctionCode[],
+): { instructions: Instruction[]; functions: FunctionInfo[] } {
   const instructions = [...stub];
   const functions: FunctionInfo[] = [{ name: ENTRY_STUB_NAME, entry: 0, length: stub.length }];
   const starts = new Map<number, number>();
@@ -103,7 +112,12 @@ function layout(stub: Instruction[], codes: FunctionCode[]): { instructions: Ins
   return { instructions, functions };
 }
 
-function limits(codes: FunctionCode[], total: number, globals: number, options: CheckOptions): Diagnostic[] {
+function limits(
+  codes: FunctionCode[],
+  total: number,
+  globals: number,
+  options: CheckOptions,
+): Diagnostic[] {
   const file = options.file ?? 'program.c';
   const problems: Diagnostic[] = [];
   const error = (where: { file: string; line: number; column: number }, message: string): void => {
@@ -112,17 +126,27 @@ function limits(codes: FunctionCode[], total: number, globals: number, options: 
   for (const fc of codes) {
     if (fc.registers > Machine.REGS_PER_FRAME) {
       const where = options.locate?.(sourceName(fc.name)) ?? { file, line: 0, column: 0 };
-      error(where, `function '${sourceName(fc.name)}' needs ${fc.registers} registers per frame; the machine has ` +
-        `${Machine.REGS_PER_FRAME}: split it into smaller functions or use fewer local variables`);
+      error(
+        where,
+        `function '${sourceName(fc.name)}' needs ${fc.registers} registers per frame; the ` +
+          `machine has ${Machine.REGS_PER_FRAME}: split it into smaller functions or use fewer ` +
+          'local variables',
+      );
     }
   }
   if (globals > Reserved.FIRST_RESERVED) {
-    error({ file, line: 0, column: 0 }, `the module needs ${globals} global registers; at most ` +
-      `${Reserved.FIRST_RESERVED} are available`);
+    error(
+      { file, line: 0, column: 0 },
+      `the module needs ${globals} global registers; at most ` +
+        `${Reserved.FIRST_RESERVED} are available`,
+    );
   }
   if (total > Machine.MAX_INSTRUCTIONS) {
-    error({ file, line: 0, column: 0 }, `the program compiles to ${total} instructions; the ` +
-      `machine addresses at most ${Machine.MAX_INSTRUCTIONS}: make the program smaller`);
+    error(
+      { file, line: 0, column: 0 },
+      `the program compiles to ${total} instructions; the ` +
+        `machine addresses at most ${Machine.MAX_INSTRUCTIONS}: make the program smaller`,
+    );
   }
   return problems;
 }

@@ -78,7 +78,10 @@ export interface WasmModule {
 
 /** Signature of function `index`, whether imported or defined. */
 export function signatureOf(module: WasmModule, index: number): Signature {
-  const fn = index < module.imports.length ? module.imports[index] : module.functions[index - module.imports.length];
+  const fn =
+    index < module.imports.length
+      ? module.imports[index]
+      : module.functions[index - module.imports.length];
   if (fn === undefined) throw new RangeError(`no function ${index}`);
   return fn;
 }

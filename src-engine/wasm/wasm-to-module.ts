@@ -75,7 +75,12 @@ function addImport(module: WasmModule, field: Ast.ModuleImport): void {
   const { descr } = field;
   if (descr.type === 'FuncImportDescr') {
     const index = module.imports.length;
-    const imp: WasmImport = { index, module: field.module, name: field.name, ...signature(descr.signature) };
+    const imp: WasmImport = {
+      index,
+      module: field.module,
+      name: field.name,
+      ...signature(descr.signature),
+    };
     module.imports.push(imp);
   } else {
     module.otherImports.push(`${field.module}.${field.name} (${descr.type})`);
@@ -111,7 +116,8 @@ function convertFunction(fn: Ast.Func, index: number, name?: string): WasmFuncti
   const body: Ast.Instruction[] = [];
   for (const instr of fn.body) {
     if (instr.type === 'Instr' && instr.id === 'local') {
-      for (const arg of instr.args) if (arg.type === 'ValtypeLiteral') locals.push(valType(arg.name));
+      for (const arg of instr.args)
+        if (arg.type === 'ValtypeLiteral') locals.push(valType(arg.name));
     } else {
       body.push(instr);
     }
@@ -128,7 +134,11 @@ function convertFunction(fn: Ast.Func, index: number, name?: string): WasmFuncti
 function convertGlobal(global: Ast.Global): WasmGlobal {
   const first = global.init[0];
   const init = first !== undefined && first.type === 'Instr' ? constantOf(first) : null;
-  return { type: valType(global.globalType.valtype), mutable: global.globalType.mutability === 'var', init };
+  return {
+    type: valType(global.globalType.valtype),
+    mutable: global.globalType.mutability === 'var',
+    init,
+  };
 }
 
 function convertData(data: Ast.Data): WasmData {
@@ -141,7 +151,8 @@ function constantOf(instr: Ast.PlainInstr): { lo: number; hi: number } | null {
   if (instr.id !== 'const') return null;
   const arg = instr.args[0];
   if (arg?.type === 'NumberLiteral') return { lo: arg.value >>> 0, hi: 0 };
-  if (arg?.type === 'LongNumberLiteral') return { lo: arg.value.low >>> 0, hi: arg.value.high >>> 0 };
+  if (arg?.type === 'LongNumberLiteral')
+    return { lo: arg.value.low >>> 0, hi: arg.value.high >>> 0 };
   return { lo: 0, hi: 0 };
 }
 
@@ -160,11 +171,20 @@ function convertInstr(instr: Ast.Instruction): Instr {
     case 'BlockInstruction':
       return { kind: 'block', result: blockResult(instr.result), body: convertBody(instr.instr) };
     case 'LoopInstruction':
-      return { kind: 'loop', result: blockResult(instr.resulttype), body: convertBody(instr.instr) };
+      return {
+        kind: 'loop',
+        result: blockResult(instr.resulttype),
+        body: convertBody(instr.instr),
+      };
     case 'IfInstruction': {
       const alternate = instr.alternate.filter((i) => !(i.type === 'Instr' && i.id === 'end'));
       const result = blockResult(instr.result);
-      return { kind: 'if', result, then: convertBody(instr.consequent), else: alternate.length > 0 ? convertBody(alternate) : null };
+      return {
+        kind: 'if',
+        result,
+        then: convertBody(instr.consequent),
+        else: alternate.length > 0 ? convertBody(alternate) : null,
+      };
     }
     case 'CallInstruction':
       return { kind: 'call', func: instr.index.value };
@@ -197,7 +217,11 @@ function convertPlain(instr: Ast.PlainInstr): Instr {
   const local = LOCAL_NAMES[id];
   if (local !== undefined) return { kind: 'local', name: local, index: index(instr) };
   if (id === 'get_global' || id === 'set_global') {
-    return { kind: 'global', name: id === 'get_global' ? 'global.get' : 'global.set', index: index(instr) };
+    return {
+      kind: 'global',
+      name: id === 'get_global' ? 'global.get' : 'global.set',
+      index: index(instr),
+    };
   }
   if (id === 'br' || id === 'br_if') return { kind: id, depth: index(instr) };
   if (id === 'br_table') {

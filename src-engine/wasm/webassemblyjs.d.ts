@@ -110,14 +110,7 @@ declare module '@webassemblyjs/wasm-parser' {
     type: 'TypeInstruction' | 'Table' | 'Elem';
   }
   export type ModuleField =
-    | Func
-    | ModuleImport
-    | Global
-    | Memory
-    | Data
-    | ModuleExport
-    | Start
-    | OtherField;
+    Func | ModuleImport | Global | Memory | Data | ModuleExport | Start | OtherField;
 
   export interface Module {
     type: 'Module';

@@ -39,7 +39,13 @@ function branch(scopes: Scope[], depth: number, state: Uint8Array): void {
   if (scope !== undefined && !scope.loop) scope.atEnd = meet(scope.atEnd, state);
 }
 
-function nested(body: Instr[], state: Uint8Array, scopes: Scope[], loop: boolean, needed: Set<number>): State {
+function nested(
+  body: Instr[],
+  state: Uint8Array,
+  scopes: Scope[],
+  loop: boolean,
+  needed: Set<number>,
+): State {
   scopes.push({ loop, atEnd: null });
   const end = walk(body, state.slice(), scopes, needed);
   const scope = scopes.pop()!;
@@ -64,7 +70,8 @@ function walk(list: Instr[], state: Uint8Array, scopes: Scope[], needed: Set<num
       case 'if': {
         scopes.push({ loop: false, atEnd: null });
         const then = walk(instr.then, st.slice(), scopes, needed);
-        const otherwise = instr.else === null ? st.slice() : walk(instr.else, st.slice(), scopes, needed);
+        const otherwise =
+          instr.else === null ? st.slice() : walk(instr.else, st.slice(), scopes, needed);
         const next = meet(meet(then, otherwise), scopes.pop()!.atEnd);
         if (next === null) return null;
         st = next;

@@ -44,7 +44,10 @@ describe('inweights compile', () => {
   });
 
   it('reports compile errors as file:line:col on stderr and exits 1', async () => {
-    const { out, err, code } = await cli('compile', file('bad.c', 'int main(void) {\n  return y;\n}\n'));
+    const { out, err, code } = await cli(
+      'compile',
+      file('bad.c', 'int main(void) {\n  return y;\n}\n'),
+    );
     expect(code).toBe(1);
     expect(out).toBe('');
     expect(err).toBe("bad.c:2:10: error: use of undeclared identifier 'y'\n");
