@@ -90,7 +90,7 @@ const text = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);
 describe('example programs', () => {
   for (const { file, input, output } of EXAMPLES) {
     const shown = input.length > 20 ? `${input.slice(0, 20)}...` : input;
-    const name = `${file} on ${JSON.stringify(shown)} prints the same natively and on the reference`;
+    const name = `${file} on ${JSON.stringify(shown)}: native and reference outputs agree`;
     it(name, async () => {
       const { wasm, program } = await compileExample(file);
       const bytes = new TextEncoder().encode(input);
