@@ -1,8 +1,9 @@
 // Chooses the next token. Inside a step the next token is payload byte `off` of the step's
 // payload value; at the end of a step it is the step token of the next instruction. Logits:
-//   byte v:        2v·E - v² + CLASS·(1 - isEnd)   (peaks at v = E, the byte to emit)
-//   step token X:  CLASS·(isEnd + sel_X - 1)       (CLASS only when a step ends and X is chosen)
-// Bytes score at most 255² < CLASS, so the class term decides between bytes and step tokens.
+//   byte v:        2v·E - v²                   (peaks at v = E, the byte to emit: E² <= 65025)
+//   step token X:  CLASS·(2·isEnd + sel_X - 2) (CLASS for the chosen X at a step's end,
+//                                               at most -CLASS inside a step)
+// so a step token wins exactly at a step's end, and the byte E everywhere else.
 
 import type { Graph, Lin } from '../graph/graph.ts';
 import { add, sub, sum } from '../graph/graph.ts';
@@ -109,6 +110,10 @@ function stepChoice(g: Graph, n: NextInputs): Map<number, Lin> {
   ]);
 }
 
+/** A selection flag with many terms is stored in one slot, so its logit row stays short. */
+const short = (g: Graph, token: number, sel: Lin): Lin =>
+  sel.terms.size <= 2 ? sel : g.ffn(`next.sel${token}`, [{ a: sel, b: 1 }]);
+
 export function nextTokenLogits(g: Graph, n: NextInputs): Lin[] {
   const bytes = lowBytes(g, 'next.bytes', payload(g, n));
   const emit = select(
@@ -124,8 +129,8 @@ export function nextTokenLogits(g: Graph, n: NextInputs): Lin[] {
   const logits: Lin[] = new Array<Lin>(VOCAB_SIZE);
   for (let t = 0; t < VOCAB_SIZE; t++) {
     const sel = choice.get(t);
-    if (t < 256) logits[t] = sum([2 * t, emit], [-CLASS, isEnd], [CLASS - t * t, 1]);
-    else if (sel) logits[t] = sum([CLASS, isEnd], [CLASS, sel], [-CLASS, 1]);
+    if (t < 256) logits[t] = sum([2 * t, emit], [-t * t, 1]);
+    else if (sel) logits[t] = sum([2 * CLASS, isEnd], [CLASS, short(g, t, sel)], [-2 * CLASS, 1]);
     else logits[t] = sum([-2 * CLASS, 1]);
   }
   return logits;
