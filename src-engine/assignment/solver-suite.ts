@@ -16,7 +16,9 @@ import {
 } from './test-cases.ts';
 
 export interface SuiteOptions {
-  /** run the 100×100 and 200×200 benchmark files */
+  /** ids of the shared small cases to run; all of them when absent */
+  cases?: readonly string[];
+  /** run the 100×100 and 200×200 benchmark files, not only blog10 */
   benchmarks: boolean;
   /** how many random problems to check */
   randomProblems: number;
@@ -25,8 +27,20 @@ export interface SuiteOptions {
 export function solverSuite(engine: EngineName, options: SuiteOptions): void {
   describe(`hungarian.c on the ${engine} engine`, () => {
     for (const testCase of smallCases()) {
+      if (options.cases !== undefined && !options.cases.includes(testCase.id)) continue;
       it(`gives the known answer of ${testCase.id}`, () => expectKnownAnswer(testCase, engine));
     }
+
+    it('prints totals beyond 32 bits exactly', async () => {
+      const rows = [
+        [2147483647, 2147483647],
+        [-2147483647, 2147483647],
+      ];
+      const result = await solveAssignment(problemFromRows(rows, { maximize: true }), { engine });
+      expectVerified(result);
+      expect(result.cost).toBe(4294967294);
+      expect(result.output).toMatch(/^total -4294967294$/m);
+    });
 
     for (const { file, optimum } of benchmarkFiles) {
       if (!options.benchmarks && file !== 'blog10.txt') continue;
