@@ -44,7 +44,10 @@ export interface AssignmentResult {
   output: string;
 }
 
-export const pipelineRunner: ProgramRunner = { compile: compileProgram, run: runProgram };
+export const pipelineRunner: ProgramRunner = {
+  compile: (source) => compileProgram(source, 'hungarian.c'),
+  run: runProgram,
+};
 
 /** Solves `problem` by running hungarian.c on the chosen engine, then checks the answer. */
 export async function solveAssignment(
