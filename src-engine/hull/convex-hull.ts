@@ -9,7 +9,8 @@
 
 import type { TieRule } from '../model/types.ts';
 import { HullChain } from './hull-chain.ts';
-import { collectRecords, foldRecord, writeRecord } from './key-record.ts';
+import type { SortedChain } from './sorted-chain.ts';
+import { collectRuns, foldRecord, writeRecord } from './key-record.ts';
 import { AverageGuard, QueryHit, checkFinite } from './key-store.ts';
 import type { KeyStore } from './key-store.ts';
 
@@ -35,7 +36,7 @@ class KeyGroup {
   }
 
   collect(out: Float64Array, off: number, hit: QueryHit): void {
-    collectRecords(this.average, this.rec, this.dv, 0, 0, out, off, hit);
+    collectRuns(this.average, this.dv, this.rec, 0, 0, this.rec, 0, -1, out, off, hit);
   }
 }
 
@@ -49,10 +50,14 @@ export class ConvexHull implements KeyStore {
   private readonly minX: KeyGroup; // keys with the smallest kx
   private readonly guard: AverageGuard | null;
 
-  constructor(readonly tieRule: TieRule, readonly dv: number, private readonly label = 'head') {
+  /** minRecent: points a chain's recent part may hold before absorbing (see hull-chain.ts). */
+  constructor(
+    readonly tieRule: TieRule, readonly dv: number, private readonly label = 'head',
+    minRecent = 64,
+  ) {
     const average = tieRule === 'average';
-    this.upper = new HullChain(dv, average);
-    this.lower = new HullChain(dv, average);
+    this.upper = new HullChain(dv, average, minRecent);
+    this.lower = new HullChain(dv, average, minRecent);
     this.all = new KeyGroup(dv, average);
     this.maxX = new KeyGroup(dv, average);
     this.minX = new KeyGroup(dv, average);
@@ -66,7 +71,7 @@ export class ConvexHull implements KeyStore {
 
   /** Number of points kept on the two chains (memory is proportional to it). */
   get storedPoints(): number {
-    return this.upper.n + this.lower.n;
+    return this.upper.points + this.lower.points;
   }
 
   insert(kx: number, ky: number, position: number, values: Float64Array, offset: number): void {
@@ -117,8 +122,9 @@ export class ConvexHull implements KeyStore {
     group.collect(out, offset, hit);
     hit.score = qx * group.x + qy * group.y;
     hit.termMax = Math.abs(qx * group.x);
-    const a = qx > 0 ? this.upper.xFromRight(1) : this.upper.xFromLeft(1);
-    const b = qx > 0 ? this.lower.xFromRight(1) : this.lower.xFromLeft(1);
+    const x = group.x;
+    const a = qx > 0 ? this.upper.xBelow(x) : this.upper.xAbove(x);
+    const b = qx > 0 ? this.lower.xBelow(x) : this.lower.xAbove(x);
     let second = -Infinity;
     if (!Number.isNaN(a)) second = qx * a;
     if (!Number.isNaN(b)) second = Math.max(second, qx * b);
@@ -132,10 +138,16 @@ export class ConvexHull implements KeyStore {
     this.guard?.reset();
   }
 
-  /** The chain points, for invariant checks: upper chain, and lower chain with y restored. */
-  chains(): { upper: Array<[number, number]>; lower: Array<[number, number]> } {
-    const read = (c: HullChain, sign: number): Array<[number, number]> => Array.from(
+  /**
+   * The points of every sorted chain, for invariant checks: the upper side's chains, and the
+   * lower side's chains with y restored.
+   */
+  chains(): { upper: Array<Array<[number, number]>>; lower: Array<Array<[number, number]>> } {
+    const read = (c: SortedChain, sign: number): Array<[number, number]> => Array.from(
       { length: c.n }, (_, i): [number, number] => [c.pts[2 * i], sign * c.pts[2 * i + 1]]);
-    return { upper: read(this.upper, 1), lower: read(this.lower, -1) };
+    return {
+      upper: [read(this.upper.main, 1), read(this.upper.recent, 1)],
+      lower: [read(this.lower.main, -1), read(this.lower.recent, -1)],
+    };
   }
 }

@@ -1,28 +1,27 @@
-// One monotone chain: the upper hull of a growing set of 2-D keys, with merged duplicates.
-// The lower hull of a head is the same structure fed with (x, -y).
+// One monotone chain kept in a sorted array: the upper hull of a set of 2-D keys, with merged
+// duplicates. HullChain (hull-chain.ts) combines two of these per side of a head's hull.
 //
 // Invariants (checked by hull.test.ts), with x_i = pts[2i], y_i = pts[2i + 1]:
 //   I1  x_0 < x_1 < ... < x_(n-1)               (at most one point per x: the highest)
 //   I2  no point lies strictly below the segment joining its two neighbours; collinear points
 //       are KEPT, so every key lying on the upper boundary of the hull is a chain point
-//   I3  every key ever inserted lies on or below the chain (for x in [xs[0], xs[n-1]])
-// From I3, for a query with qy > 0 the maximal score is reached on the chain, and all keys
-// reaching it are chain points: they form a contiguous run, found by binary search (scores
-// along the chain rise, possibly plateau once, then fall) and expanded by exact equality.
-// Points that fall strictly below the chain can never win again and are dropped.
+//   I3  every key given to the chain lies on or below it (for x in [x_0, x_(n-1)])
+// From I3, for a query with qy > 0 the maximal score over the chain's keys is reached on the
+// chain, and all keys reaching it are chain points: they form a contiguous run, found by
+// binary search (scores along the chain rise, possibly plateau once, then fall) and expanded
+// by exact equality. Points that fall strictly below the chain can never win and are dropped.
 //
 // Hint tables (a speed-up that never changes an answer): keys and queries repeat (the same
-// memory address is written and read again and again), so each chain remembers, in two
-// small direct-mapped tables hashed by x and by the query, the index where the last search
-// ended. A remembered index is used only after it is verified: for a key, the point there
-// has exactly that x (x values are unique, so it is THE point); for a query, it is the first
+// memory address is written and read again and again), so the chain remembers, in two small
+// direct-mapped tables hashed by x and by the query, the index where the last search ended.
+// A remembered index is used only after it is verified: for a key, the point there has
+// exactly that x (x values are unique, so it is THE point); for a query, it is the first
 // point where the score stops rising, which is what the binary search returns. Stale or
 // colliding entries fail the check and the binary search runs instead.
 
 import { orient2d } from 'robust-predicates';
-import { collectRecords, foldRecord, writeRecord } from './key-record.ts';
+import { combineRecords, foldRecord, writeRecord } from './key-record.ts';
 import { resized } from './key-store.ts';
-import type { QueryHit } from './key-store.ts';
 
 /**
  * Exact sign of the cross product (b - a) x (c - a): > 0 when c lies to the left of the line
@@ -36,40 +35,73 @@ function cross(ax: number, ay: number, bx: number, by: number, cx: number, cy: n
 const HASH = 0x9e3779b1 | 0; // multiplicative hashing of the integer part of x or qx
 const MAX_HINTS = 1 << 16; // hint tables grow with the chain up to this many slots
 
-export class HullChain {
+/** locate() results besides an index: the key can never win / would be a new point. */
+export const BELOW = -1;
+export const NEW = -2;
+
+export class SortedChain {
   n = 0;
   pts = new Float64Array(16); // [cap * 2] (x, y) of each chain point; x strictly increasing
   rec: Float64Array; // [cap * (2 + dv)] merged record of each point (key-record.ts)
   private keyHint = new Int32Array(8); // [slots] hash(x) -> index of the point with that x
   private queryHint = new Int32Array(8); // [slots] hash(qx, qy) -> index of the last answer
   private shift = 29; // 32 - log2(slots): the hash bits that select a slot
+  private at = 0; // first index with x_i >= x, from the last locate()
+
+  // Result of the last peak(): the tied run [runL, runR], its score, the runner-up score.
+  best = -Infinity;
+  second = -Infinity;
+  runL = 0;
+  runR = -1;
+  termMax = 0; // max(|qx*x|, |qy*y|) of the peak point
 
   constructor(readonly dv: number, readonly average: boolean) {
     this.rec = new Float64Array(8 * (2 + dv));
   }
 
-  /** Inserts a key; O(1) amortised when x is beyond the right end, O(log n + moved) else. */
-  insert(x: number, y: number, position: number, src: Float64Array, off: number): void {
-    const { n, pts } = this;
+  /** x of the last point (-Infinity when empty). */
+  get lastX(): number {
+    return this.n === 0 ? -Infinity : this.pts[2 * this.n - 2];
+  }
 
-    // 1. Locate the first point with x_i >= x, and reject keys that lie below the chain.
+  /**
+   * Where a key stands: the index of the identical point, BELOW when it lies strictly below
+   * the chain (or straight below a higher point), NEW when it would become a chain point.
+   */
+  locate(x: number, y: number): number {
+    const { n, pts } = this;
     const slot = Math.imul(x | 0, HASH) >>> this.shift;
     const hint = this.keyHint[slot];
     const i = n === 0 || x > pts[2 * n - 2] ? n
       : hint < n && pts[2 * hint] === x ? hint : this.lowerBound(x);
-    let right = i; // points [left, right) will be replaced by the new one
+    this.at = i;
     if (i < n && pts[2 * i] === x) {
       if (pts[2 * i + 1] === y) {
-        foldRecord(this.average, this.rec, this.dv, i, position, src, off);
         this.keyHint[slot] = i;
-        return;
+        return i;
       }
-      if (y < pts[2 * i + 1]) return;
-      right = i + 1; // the old point is straight below the new one: it leaves the chain
-    } else if (i > 0 && i < n &&
-      cross(pts[2 * i - 2], pts[2 * i - 1], pts[2 * i], pts[2 * i + 1], x, y) < 0) {
-      return; // strictly below the edge it falls under
+      return y < pts[2 * i + 1] ? BELOW : NEW;
     }
+    const below = i > 0 && i < n &&
+      cross(pts[2 * i - 2], pts[2 * i - 1], pts[2 * i], pts[2 * i + 1], x, y) < 0;
+    return below ? BELOW : NEW;
+  }
+
+  /** Folds a token into the point at index i (its key is identical). */
+  fold(i: number, position: number, src: Float64Array, off: number): void {
+    foldRecord(this.average, this.rec, this.dv, i, position, src, off);
+  }
+
+  /** Inserts a key; O(1) amortised when x is beyond the right end, O(log n + moved) else. */
+  insert(x: number, y: number, position: number, src: Float64Array, off: number): void {
+    // 1. Locate the key; merge it into an identical point or drop it if it is below.
+    const found = this.locate(x, y);
+    if (found >= 0) return this.fold(found, position, src, off);
+    if (found === BELOW) return;
+    const { n, pts } = this;
+    const i = this.at;
+    // Points [left, right) will be replaced by the new one; a point straight below leaves.
+    let right = i < n && pts[2 * i] === x ? i + 1 : i;
 
     // 2. Pop neighbours that now lie strictly below the segment from their neighbour to p.
     let left = i;
@@ -91,10 +123,11 @@ export class HullChain {
   }
 
   /**
-   * Answers a query with qy > 0 (n >= 1): writes the tie-rule value into out, fills hit.
-   * Scores use exactly the brute-force formula qx*x + qy*y.
+   * For a query with qy > 0 on a non-empty chain: finds the run of points with the maximal
+   * score and the runner-up score (best, runL, runR, second, termMax). Scores use exactly the
+   * brute-force formula qx*x + qy*y.
    */
-  query(qx: number, qy: number, out: Float64Array, off: number, hit: QueryHit): void {
+  peak(qx: number, qy: number): void {
     const { n, pts } = this;
 
     // 1. The first chain point where the score stops rising: the hinted index if it is that
@@ -120,16 +153,15 @@ export class HullChain {
     let r = lo;
     while (r + 1 < n && qx * pts[2 * r + 2] + qy * pts[2 * r + 3] === best) r++;
 
-    // 3. Margin against the nearest non-tied chain points (the best of the rest, by I2).
+    // 3. Runner-up: the nearest non-tied chain points (the best of the rest, by I2).
     let second = -Infinity;
     if (l > 0) second = qx * pts[2 * l - 2] + qy * pts[2 * l - 1];
     if (r + 1 < n) second = Math.max(second, qx * pts[2 * r + 2] + qy * pts[2 * r + 3]);
-    hit.score = best;
-    hit.gap = best - second;
-    hit.termMax = Math.max(Math.abs(qx * pts[2 * lo]), Math.abs(qy * pts[2 * lo + 1]));
-
-    // 4. Combine the tied run under the tie rule.
-    collectRecords(this.average, this.rec, this.dv, l, r, out, off, hit);
+    this.best = best;
+    this.second = second;
+    this.runL = l;
+    this.runR = r;
+    this.termMax = Math.max(Math.abs(qx * pts[2 * lo]), Math.abs(qy * pts[2 * lo + 1]));
   }
 
   /** Whether point i is the first where the score stops rising (what the search returns). */
@@ -141,14 +173,87 @@ export class HullChain {
     return before && after;
   }
 
-  /** x of the point `k` places from the right end (k = 0: last), or NaN if there is none. */
-  xFromRight(k: number): number {
-    return k < this.n ? this.pts[2 * (this.n - 1 - k)] : NaN;
+  /**
+   * Moves every point of `other` into this chain and rebuilds the hull in O(n): a merge of
+   * the two x-sorted arrays from the back (identical keys combine, of two points with the
+   * same x the higher stays), then one monotone-chain pass that drops points strictly below.
+   */
+  absorb(other: SortedChain): void {
+    const stride = this.dv + 2;
+    const total = this.n + other.n;
+    while (2 * total > this.pts.length) this.grow();
+    const { pts, rec } = this;
+    const { pts: opts, rec: orec } = other;
+
+    // 1. Merge from the back into [k + 1, total).
+    let i = this.n - 1;
+    let j = other.n - 1;
+    let k = total - 1;
+    const move = (from: Float64Array, fromRec: Float64Array, a: number): void => {
+      pts[2 * k] = from[2 * a];
+      pts[2 * k + 1] = from[2 * a + 1];
+      for (let c = 0; c < stride; c++) rec[k * stride + c] = fromRec[a * stride + c];
+      k--;
+    };
+    while (j >= 0) {
+      const xi = i >= 0 ? pts[2 * i] : -Infinity;
+      const xj = opts[2 * j];
+      if (xi > xj) {
+        move(pts, rec, i--);
+      } else if (xi < xj) {
+        move(opts, orec, j--);
+      } else {
+        const yi = pts[2 * i + 1];
+        const yj = opts[2 * j + 1];
+        // HullChain merges a key identical to a main point into main, so equal keys do not
+        // meet here; combining them keeps absorb correct for any input all the same.
+        if (yi === yj) combineRecords(this.average, rec, i, orec, j, this.dv);
+        if (yi >= yj) move(pts, rec, i);
+        else move(opts, orec, j);
+        i--;
+        j--;
+      }
+    }
+    // The rest of this chain, [0, i], is in place; close the gap before the merged part.
+    let start = k + 1;
+    if (i >= 0 && k > i) {
+      pts.copyWithin(2 * (k - i), 0, 2 * (i + 1));
+      rec.copyWithin((k - i) * stride, 0, (i + 1) * stride);
+    }
+    if (i >= 0) start = k - i;
+
+    // 2. Monotone-chain pass, in place (the write index never passes the read index).
+    let w = 0;
+    for (let r = start; r < total; r++) {
+      const x = pts[2 * r];
+      const y = pts[2 * r + 1];
+      while (w >= 2 && cross(pts[2 * w - 4], pts[2 * w - 3], x, y,
+        pts[2 * w - 2], pts[2 * w - 1]) < 0) {
+        w--;
+      }
+      if (w !== r) {
+        pts[2 * w] = x;
+        pts[2 * w + 1] = y;
+        rec.copyWithin(w * stride, r * stride, (r + 1) * stride);
+      }
+      w++;
+    }
+    this.n = w;
+    other.reset();
   }
 
-  /** x of the point `k` places from the left end, or NaN if there is none. */
-  xFromLeft(k: number): number {
-    return k < this.n ? this.pts[2 * k] : NaN;
+  /** The largest point x below `limit` among the last two points (NaN if none). */
+  xBelow(limit: number): number {
+    for (let i = this.n - 1; i >= 0 && i >= this.n - 2; i--) {
+      if (this.pts[2 * i] < limit) return this.pts[2 * i];
+    }
+    return NaN;
+  }
+
+  /** The smallest point x above `limit` among the first two points (NaN if none). */
+  xAbove(limit: number): number {
+    for (let i = 0; i < this.n && i < 2; i++) if (this.pts[2 * i] > limit) return this.pts[2 * i];
+    return NaN;
   }
 
   reset(): void {
