@@ -71,8 +71,12 @@ export class Frame {
   /** index of the latest CALL */
   lastCall = -1;
 
-  constructor(localTypes: ValType[]) {
+  /** constants that global registers hold (value → register), for stores of constants */
+  readonly constants: ReadonlyMap<number, number>;
+
+  constructor(localTypes: ValType[], constants: ReadonlyMap<number, number> = new Map()) {
     this.localTypes = localTypes;
+    this.constants = constants;
     let next = 0;
     for (const type of localTypes) {
       this.localRegs.push(next);

@@ -35,6 +35,8 @@ export interface LoweringContext {
   globalRegs: number[];
   /** function index of the libc helper standing in for `i64.div_s` etc. */
   helpers: ReadonlyMap<string, number>;
+  /** constants held in global registers (value → register) for stores of constants */
+  constants?: ReadonlyMap<number, number>;
 }
 
 export interface FunctionCode {
@@ -79,7 +81,7 @@ class FunctionLowering {
     private readonly ctx: LoweringContext,
     private readonly fn: WasmFunction,
   ) {
-    this.f = new Frame([...fn.params, ...fn.locals]);
+    this.f = new Frame([...fn.params, ...fn.locals], ctx.constants);
   }
 
   run(): void {

@@ -114,13 +114,16 @@ export function load32(f: Frame, op: number, offset: number): void {
 
 /**
  * The value operand of a store. The immediate field holds the address offset, so a
- * constant value can only be an immediate when it equals that field; 0 reads the ZERO
- * global instead; any other constant is first moved into its slot.
+ * constant value can only be an immediate when it equals that field; 0 and the program's
+ * most frequently stored constants are read from global registers that hold them (the entry
+ * stub sets them); any other constant is first moved into its slot.
  */
 export function storeValue(f: Frame, value: Entry, part: number, fields: EmitFields): Operand {
   const v = value.parts[part]!;
   if (v.kind !== 'imm') return v;
   if (v.value === 0) return glob(Reserved.ZERO);
+  const held = f.constants.get(v.value);
+  if (held !== undefined) return glob(held);
   const used = fields.a?.kind === 'imm' ? fields.a.value : (fields.imm ?? 0);
   if (v.value === used) return v;
   const r = value.slot + part;

@@ -4,9 +4,10 @@
 //   [entry stub] [main] [other functions, in module order]
 //
 // The stub runs once at depth 1, where the boot record lands: it sets each global to its
-// initial value, sets the ZERO register, and zeroes main's parameters, then falls through into
-// main. Branch targets, function-relative until now, are moved by each function's start;
-// CALLs get their callee's start. Machine limits are checked last, all at once.
+// initial value, the ZERO register and the registers of stored constants (store-constants.ts),
+// and zeroes the parameters main reads, then falls through into main. Branch targets,
+// function-relative until now, are moved by each function's start; CALLs get their callee's
+// start. Machine limits are checked last, all at once.
 
 import type { Diagnostic } from '../api.ts';
 import { CompileError } from '../c/compile-error.ts';
@@ -20,6 +21,7 @@ import type { FunctionCode, LoweringContext } from './function-to-code.ts';
 import { functionToCode } from './function-to-code.ts';
 import type { Instr, WasmFunction, WasmModule } from './module.ts';
 import { Reserved } from './operand.ts';
+import { MAX_STORE_CONSTANTS, frequentStoreConstants } from './store-constants.ts';
 import { DIVIDE64_HELPERS } from './supported.ts';
 
 export const ENTRY_STUB_NAME = '_start';
@@ -70,7 +72,24 @@ function reachable(
   return order.map((i) => module.functions[i - module.imports.length]!);
 }
 
-function entryStub(module: WasmModule, globalRegs: number[], main: WasmFunction): Instruction[] {
+/** Whether a function reads its parameter `index`. */
+function readsParam(list: Instr[], index: number): boolean {
+  return list.some((instr) => {
+    if (instr.kind === 'local') return instr.name === 'local.get' && instr.index === index;
+    if (instr.kind === 'block' || instr.kind === 'loop') return readsParam(instr.body, index);
+    if (instr.kind === 'if')
+      return readsParam(instr.then, index) || readsParam(instr.else ?? [], index);
+    return false;
+  });
+}
+
+/** Sets the globals, ZERO and the stored constants; zeroes the parameters main reads. */
+function entryStub(
+  module: WasmModule,
+  globalRegs: number[],
+  constants: ReadonlyMap<number, number>,
+  main: WasmFunction,
+): Instruction[] {
   const stub: Instruction[] = [];
   const set = (dst: number, value: number, flags: number): void => {
     stub.push(
@@ -82,8 +101,12 @@ function entryStub(module: WasmModule, globalRegs: number[], main: WasmFunction)
     if (g.type === 'i64') set(globalRegs[i]! + 1, g.init?.hi ?? 0, Flag.DST_GLOBAL);
   });
   set(Reserved.ZERO, 0, Flag.DST_GLOBAL);
+  for (const [value, r] of constants) set(r, value, Flag.DST_GLOBAL);
   let r = 0;
-  for (const type of main.params) for (let k = 0; k < (type === 'i64' ? 2 : 1); k++) set(r++, 0, 0);
+  main.params.forEach((type, index) => {
+    const read = readsParam(main.body, index);
+    for (let k = 0; k < (type === 'i64' ? 2 : 1); k++, r++) if (read) set(r, 0, 0);
+  });
   return stub;
 }
 
@@ -162,13 +185,16 @@ export function moduleToProgram(module: WasmModule, options: CheckOptions = {}):
   }
   const helperIndices = new Set(helpers.values());
   const globalRegs = globalRegisters(module);
-  const ctx: LoweringContext = { module, globalRegs, helpers };
+  const globals = module.globals.reduce((n, g) => n + (g.type === 'i64' ? 2 : 1), 0);
   const main = module.exports.get('main')!;
   const functions = reachable(module, main, helpers);
+  const room = Math.min(MAX_STORE_CONSTANTS, Reserved.FIRST_RESERVED - globals);
+  const stored = frequentStoreConstants(functions, room);
+  const constants = new Map(stored.map((value, i) => [value, globals + i]));
+  const ctx: LoweringContext = { module, globalRegs, helpers, constants };
   const codes = functions.map((fn) => functionToCode(ctx, fn, !helperIndices.has(fn.index)));
-  const stub = entryStub(module, globalRegs, functions[0]!);
+  const stub = entryStub(module, globalRegs, constants, functions[0]!);
   const { instructions, functions: infos } = layout(stub, codes);
-  const globals = module.globals.reduce((n, g) => n + (g.type === 'i64' ? 2 : 1), 0);
   const problems = limits(codes, instructions.length, globals, options);
   if (problems.length > 0) throw new CompileError('LIMIT', problems);
   return {
