@@ -185,6 +185,35 @@ describe('lowered code runs correctly', () => {
     expect(run('b', spec).output).toEqual([4]);
   });
 
+  it('br_if with a value does not clobber a live value in the target register when not taken', () => {
+    const block: Instr = {
+      kind: 'block',
+      result: 'i32',
+      body: [call(1), c(5), call(1), c(97), op('i32.eq'), { kind: 'br_if', depth: 0 }, op('drop')],
+    };
+    const spec = { body: [block, call(0), op('drop')] };
+    expect(run('xa', spec).output).toEqual([5]);
+    expect(run('xb', spec).output).toEqual([120]);
+  });
+
+  it('br_table carries a value to blocks of different depths', () => {
+    const index: Instr[] = [call(1), c(48), op('i32.sub')];
+    const table: Instr = { kind: 'br_table', depths: [1, 0], fallback: 1 };
+    const mid: Instr = { kind: 'block', result: 'i32', body: [c(9), ...index, table] };
+    const outer: Instr = { kind: 'block', result: 'i32', body: [mid, c(100), op('i32.add')] };
+    const spec = { body: [outer, call(0), op('drop')] };
+    expect(run('0', spec).output).toEqual([9]);
+    expect(run('1', spec).output).toEqual([109]);
+    expect(run('7', spec).output).toEqual([9]);
+  });
+
+  it('if and else leave their result in the same register', () => {
+    const choose: Instr = { kind: 'if', result: 'i32', then: [c(1)], else: [c(2)] };
+    const spec = { body: [call(1), c(97), op('i32.eq'), choose, call(0), op('drop')] };
+    expect(run('a', spec).output).toEqual([1]);
+    expect(run('b', spec).output).toEqual([2]);
+  });
+
   it('counts each executed WebAssembly instruction once; block, loop and end count 0', () => {
     const loop: Instr = {
       kind: 'loop',
