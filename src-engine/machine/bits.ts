@@ -12,7 +12,7 @@ import type { Graph, Lin } from '../graph/graph.ts';
 import { add, sum } from '../graph/graph.ts';
 
 const DIGIT = 4;
-const TOP = 48;
+const TOP = 52 - DIGIT;
 
 export function lowBytes(g: Graph, name: string, x: Lin): Lin[] {
   const digits = new Map<number, Lin>();
@@ -32,7 +32,14 @@ export function lowBytes(g: Graph, name: string, x: Lin): Lin[] {
     if (pending) stored = g.ffn(`${name}.rest${k}`, [{ a: rest, b: 1 }]);
     pending = [k, digit];
   }
-  return [0, 1, 2, 3].map((j) => sum([16, digits.get(8 * j + 4)!], [1, digits.get(8 * j)!]));
+  return [0, 1, 2, 3].map((j) =>
+    sum(
+      ...Array.from({ length: 8 / DIGIT }, (_, i): [number, Lin] => [
+        2 ** (i * DIGIT),
+        digits.get(8 * j + i * DIGIT)!,
+      ]),
+    ),
+  );
 }
 
 /** Byte j of a word given as bits. */

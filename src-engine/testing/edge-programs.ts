@@ -41,7 +41,15 @@ const BINARY: readonly number[] = [
   Op.LE_S,
   Op.LE_U,
 ];
-const UNARY: readonly number[] = [Op.MOV, Op.CLZ, Op.CTZ, Op.POPCNT, Op.EQZ, Op.EXTEND8_S, Op.EXTEND16_S];
+const UNARY: readonly number[] = [
+  Op.MOV,
+  Op.CLZ,
+  Op.CTZ,
+  Op.POPCNT,
+  Op.EQZ,
+  Op.EXTEND8_S,
+  Op.EXTEND16_S,
+];
 
 const traps = (op: number, a: number, b: number): boolean =>
   (op === Op.DIV_U || op === Op.REM_U || op === Op.DIV_S || op === Op.REM_S) && b === 0
