@@ -1,18 +1,14 @@
-// C source → WebAssembly module, with clang and wasm-ld (through @yowasp/clang). The user's
-// file is compiled together with the project's libc. Flags keep the module inside what the
-// register machine can run: only MVP features plus sign extension (no bulk memory, no
-// multi-value, no reference types), one fixed 2 MiB memory, data linked at DATA_BASE and a
-// 64 KiB stack placed after the data. Errors come back as a CompileError with diagnostics.
+// C source → WebAssembly module, with clang and wasm-ld (through @yowasp/clang): the user's
+// file is compiled and linked with the project's libc (compiled once, libc-objects.ts) using
+// the flags of clang-flags.ts. Errors come back as a CompileError with diagnostics.
 
 import type { Diagnostic } from '../api.ts';
-import { Machine } from '../program/opcodes.ts';
 import { runClang } from './clang.ts';
 import { CompileError, programDiagnostic } from './compile-error.ts';
 import { hasErrors, parseDiagnostics } from './diagnostics.ts';
+import { COMPILE_FLAGS, LINK_FLAGS } from './clang-flags.ts';
 import { libcFiles } from './libc-files.ts';
-import { DIVIDE64_HELPERS } from '../wasm/supported.ts';
-
-export const STACK_SIZE = 65536;
+import { libcObjects } from './libc-objects.ts';
 
 export interface CToWasmOptions {
   /** name of the source file in diagnostics (default `program.c`) */
@@ -26,34 +22,6 @@ export interface CToWasmResult {
   /** warnings (errors throw) */
   diagnostics: Diagnostic[];
 }
-
-const COMPILE_FLAGS = [
-  '--target=wasm32',
-  '-O2',
-  '-std=gnu17',
-  '-nostdlib',
-  '-nostdlibinc',
-  '-isystem',
-  'libc/include',
-  '-Wall',
-  '-fno-caret-diagnostics',
-  '-fno-color-diagnostics',
-  // Only what the machine has: the MVP instruction set plus sign extension.
-  '-mcpu=mvp',
-  '-msign-ext',
-];
-
-const LINK_FLAGS = [
-  '-Wl,--no-entry',
-  '-Wl,--export=main',
-  ...Object.values(DIVIDE64_HELPERS).map((name) => `-Wl,--export=${name}`),
-  `-Wl,--initial-memory=${Machine.MEM_SIZE}`,
-  `-Wl,--max-memory=${Machine.MEM_SIZE}`,
-  `-Wl,--global-base=${Machine.DATA_BASE}`,
-  // Data first at DATA_BASE, then the stack, then the heap (__heap_base).
-  '-Wl,--no-stack-first',
-  `-Wl,-z,stack-size=${STACK_SIZE}`,
-];
 
 /** Compiles one C file (plus the libc) into a WebAssembly module. */
 export async function compileCToWasm(
@@ -78,39 +46,6 @@ export async function compileCToWasm(
     throw new CompileError('TOOLCHAIN', [programDiagnostic(fileName, 'clang wrote no module')]);
   }
   return { wasm, diagnostics };
-}
-
-const objectCache = new Map<string, Promise<Record<string, Uint8Array>>>();
-
-/**
- * The libc compiled to object files, once per process and libc folder: compiling it takes
- * most of a build, and linking the cached objects gives the same module.
- */
-function libcObjects(dir?: string): Promise<Record<string, Uint8Array>> {
-  const key = dir ?? '';
-  let objects = objectCache.get(key);
-  if (objects === undefined) {
-    objects = compileLibc(dir);
-    objectCache.set(key, objects);
-    objects.catch(() => objectCache.delete(key));
-  }
-  return objects;
-}
-
-async function compileLibc(dir?: string): Promise<Record<string, Uint8Array>> {
-  const libc = libcFiles(dir);
-  const run = await runClang([...COMPILE_FLAGS, '-c', ...libc.sources], { libc: libc.tree });
-  const objects: Record<string, Uint8Array> = {};
-  for (const source of libc.sources) {
-    const name = source.replace(/^.*\//, '').replace(/\.c$/, '.o');
-    const object = run.files?.[name];
-    if (!(object instanceof Uint8Array)) {
-      const message = `the libc does not compile: ${run.stderr.trim() || name + ' missing'}`;
-      throw new CompileError('TOOLCHAIN', [programDiagnostic(source, message)]);
-    }
-    objects[name] = object;
-  }
-  return objects;
 }
 
 /** The parsed errors, or clang's raw stderr when it said nothing in the usual format. */

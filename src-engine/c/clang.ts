@@ -2,6 +2,9 @@
 // the toolchain takes about 1.5 s, so it happens once per process and is shared by all calls.
 // This module only runs the tool; choosing flags and reading its messages is c-to-wasm's job.
 
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import type { Tree } from '@yowasp/clang';
 
 type Toolchain = typeof import('@yowasp/clang');
@@ -44,4 +47,13 @@ export async function runClang(args: string[], files: Tree): Promise<ClangRun> {
     if (error instanceof toolchain.Exit) return { files: null, stderr };
     throw error;
   }
+}
+
+/** The installed @yowasp/clang version (it names the LLVM build), read from its package.json. */
+export function toolchainVersion(): string {
+  const entry = createRequire(import.meta.url).resolve('@yowasp/clang');
+  const manifest = join(dirname(entry), '..', 'package.json');
+  const parsed: unknown = JSON.parse(readFileSync(manifest, 'utf8'));
+  const version = (parsed as { version?: unknown }).version;
+  return typeof version === 'string' ? version : 'unknown';
 }
