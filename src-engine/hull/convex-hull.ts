@@ -50,14 +50,14 @@ export class ConvexHull implements KeyStore {
   private readonly minX: KeyGroup; // keys with the smallest kx
   private readonly guard: AverageGuard | null;
 
-  /** minRecent: points a chain's recent part may hold before absorbing (see hull-chain.ts). */
+  /** directLimit: size up to which a chain grows in place (see hull-chain.ts). */
   constructor(
     readonly tieRule: TieRule, readonly dv: number, private readonly label = 'head',
-    minRecent = 64,
+    directLimit = 4096,
   ) {
     const average = tieRule === 'average';
-    this.upper = new HullChain(dv, average, minRecent);
-    this.lower = new HullChain(dv, average, minRecent);
+    this.upper = new HullChain(dv, average, directLimit);
+    this.lower = new HullChain(dv, average, directLimit);
     this.all = new KeyGroup(dv, average);
     this.maxX = new KeyGroup(dv, average);
     this.minX = new KeyGroup(dv, average);

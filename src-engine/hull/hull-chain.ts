@@ -1,10 +1,15 @@
 // One side of a head's hull (the upper chain; the lower one is fed (x, -y)), kept as two
 // sorted chains: `main`, and `recent`, a small chain of new keys that landed inside the x
-// range of main. Keys beyond main's right end are appended to main (O(1) amortised), keys
-// already in main are merged there (O(log n), O(1) with a hint), and other new keys go to
-// recent (a short memory move). When recent outgrows about 2 sqrt(n) points it is absorbed
-// into main in O(n), so an insert in arbitrary x order costs O(sqrt n) amortised instead of
-// the O(n) move of a single sorted array.
+// range of a large main.
+//   - keys beyond main's right end are appended to main (O(1) amortised);
+//   - keys already in main are merged there (O(log n), O(1) with a hint);
+//   - other new keys are spliced into main while it has fewer than directLimit points
+//     (4096 by default: a memory move that costs less than querying two chains), and go to
+//     recent (a short move) after that;
+//   - recent is absorbed into main in O(n) when it outgrows about 2 sqrt(n) points, so an
+//     insert in arbitrary x order costs O(sqrt n) amortised instead of an O(n) move; and
+//     after main.n inserts at the latest, so that queries, which look at both chains while
+//     recent holds points, run on main alone once the keys stop changing.
 //
 // Correctness: every key is in exactly one chain (or merged with an identical key), and each
 // chain is the hull of its own keys. The keys reaching the maximal score over all keys reach
@@ -14,16 +19,19 @@
 
 import { collectRuns } from './key-record.ts';
 import type { QueryHit } from './key-store.ts';
-import { BELOW, SortedChain } from './sorted-chain.ts';
+import { SortedChain } from './sorted-chain.ts';
+
+const MIN_RECENT = 64; // recent may always hold this many points
 
 export class HullChain {
   readonly main: SortedChain;
   readonly recent: SortedChain;
+  private waiting = 0; // inserts since recent last became non-empty
 
   constructor(
     readonly dv: number,
     readonly average: boolean,
-    private readonly minRecent: number, // recent may always hold this many points
+    private readonly directLimit: number, // main grows in place while it has fewer points
   ) {
     this.main = new SortedChain(dv, average);
     this.recent = new SortedChain(dv, average);
@@ -35,31 +43,31 @@ export class HullChain {
   }
 
   insert(x: number, y: number, position: number, src: Float64Array, off: number): void {
-    const main = this.main;
-    if (x > main.lastX) return main.insert(x, y, position, src, off);
-    const found = main.locate(x, y);
-    if (found >= 0) return main.fold(found, position, src, off);
-    if (found === BELOW) return;
-    const recent = this.recent;
-    recent.insert(x, y, position, src, off);
-    if (recent.n > this.minRecent && recent.n * recent.n > 4 * main.n) main.absorb(recent);
+    const { main, recent } = this;
+    if (!main.insert(x, y, position, src, off, x > main.lastX || main.n < this.directLimit)) {
+      recent.insert(x, y, position, src, off, true);
+      if (recent.n > MIN_RECENT && recent.n * recent.n > 4 * main.n) return this.flush();
+    }
+    // Queries are slower while recent holds points: absorb it after main.n more inserts at
+    // the latest (O(1) amortised), so a hull whose keys stop changing ends with one chain.
+    if (recent.n > 0 && ++this.waiting > main.n) this.flush();
+  }
+
+  private flush(): void {
+    this.main.absorb(this.recent);
+    this.waiting = 0;
   }
 
   /** Answers a query with qy > 0 on a non-empty side: writes the value, fills hit. */
   query(qx: number, qy: number, out: Float64Array, off: number, hit: QueryHit): void {
     const { main, recent } = this;
-    main.peak(qx, qy);
-    if (recent.n === 0) {
-      hit.score = main.best;
-      hit.gap = main.best - main.second;
-      hit.termMax = main.termMax;
-      collectRuns(this.average, this.dv, main.rec, main.runL, main.runR, recent.rec, 0, -1,
-        out, off, hit);
-      return;
-    }
+    if (recent.n === 0) return main.query(qx, qy, out, off, hit);
 
     // Both chains: the runs at the larger peak win (both when the peaks are equal).
-    recent.peak(qx, qy);
+    main.q[0] = recent.q[0] = qx;
+    main.q[1] = recent.q[1] = qy;
+    main.peak();
+    recent.peak();
     const best = Math.max(main.best, recent.best);
     const inMain = main.best === best;
     const inRecent = recent.best === best;
@@ -86,6 +94,7 @@ export class HullChain {
   reset(): void {
     this.main.reset();
     this.recent.reset();
+    this.waiting = 0;
   }
 }
 

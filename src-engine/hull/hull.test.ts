@@ -30,7 +30,7 @@ function play(store: KeyStore, ops: readonly Op[]): Answer[] {
   });
 }
 
-/** Checks the hull against the scan, with the default recent-chain size and with none. */
+/** Checks the hull against the scan, with chains growing in place and in two parts. */
 function expectSameAnswers(ops: readonly Op[], tieRule: TieRule, dv: number): void {
   const expected = play(new BruteScan(tieRule, dv), ops);
   expect(play(new ConvexHull(tieRule, dv), ops)).toEqual(expected);
@@ -154,8 +154,8 @@ describe('hull answers equal brute-force answers', () => {
 describe('hull invariants', () => {
   it('keeps every chain convex and x-sorted after every insert', () => {
     const key = fc.tuple(small(30), small(30));
-    fc.assert(fc.property(fc.array(key, { maxLength: 80 }), fc.nat(8), (keys, minRecent) => {
-      const hull = new ConvexHull('latest', 1, 'head', minRecent);
+    fc.assert(fc.property(fc.array(key, { maxLength: 80 }), fc.nat(8), (keys, directLimit) => {
+      const hull = new ConvexHull('latest', 1, 'head', directLimit);
       keys.forEach(([x, y], p) => {
         hull.insert(x, y, p, new Float64Array(1), 0);
         const { upper, lower } = hull.chains();
@@ -168,8 +168,8 @@ describe('hull invariants', () => {
   it('keeps every inserted key on or inside the hull of the chain points', () => {
     const key = fc.tuple(small(30), small(30));
     const keys = fc.array(key, { minLength: 1, maxLength: 80 });
-    fc.assert(fc.property(keys, fc.nat(8), (keys, minRecent) => {
-      const hull = new ConvexHull('latest', 1, 'head', minRecent);
+    fc.assert(fc.property(keys, fc.nat(8), (keys, directLimit) => {
+      const hull = new ConvexHull('latest', 1, 'head', directLimit);
       keys.forEach(([x, y], p) => hull.insert(x, y, p, new Float64Array(1), 0));
       const upper = upperHull(hull.chains().upper.flat());
       const lower = upperHull(hull.chains().lower.flat().map(([x, y]) => [x, -y]))

@@ -20,7 +20,8 @@
 // colliding entries fail the check and the binary search runs instead.
 
 import { orient2d } from 'robust-predicates';
-import { combineRecords, foldRecord, writeRecord } from './key-record.ts';
+import { collectRuns, combineRecords, foldRecord, writeRecord } from './key-record.ts';
+import type { QueryHit } from './key-store.ts';
 import { resized } from './key-store.ts';
 
 /**
@@ -47,6 +48,7 @@ export class SortedChain {
   private queryHint = new Int32Array(8); // [slots] hash(qx, qy) -> index of the last answer
   private shift = 29; // 32 - log2(slots): the hash bits that select a slot
   private at = 0; // first index with x_i >= x, from the last locate()
+  readonly q = new Float64Array(2); // the query of peak(): (qx, qy)
 
   // Result of the last peak(): the tied run [runL, runR], its score, the runner-up score.
   best = -Infinity;
@@ -87,17 +89,22 @@ export class SortedChain {
     return below ? BELOW : NEW;
   }
 
-  /** Folds a token into the point at index i (its key is identical). */
-  fold(i: number, position: number, src: Float64Array, off: number): void {
-    foldRecord(this.average, this.rec, this.dv, i, position, src, off);
-  }
-
-  /** Inserts a key; O(1) amortised when x is beyond the right end, O(log n + moved) else. */
-  insert(x: number, y: number, position: number, src: Float64Array, off: number): void {
+  /**
+   * Inserts a key: merges it into an identical point, drops it if it lies below, else adds
+   * it as a new point, unless mayAdd is false: then returns false and changes nothing.
+   * O(1) amortised when x is beyond the right end, O(log n + points moved) otherwise.
+   */
+  insert(
+    x: number, y: number, position: number, src: Float64Array, off: number, mayAdd: boolean,
+  ): boolean {
     // 1. Locate the key; merge it into an identical point or drop it if it is below.
     const found = this.locate(x, y);
-    if (found >= 0) return this.fold(found, position, src, off);
-    if (found === BELOW) return;
+    if (found >= 0) {
+      foldRecord(this.average, this.rec, this.dv, found, position, src, off);
+      return true;
+    }
+    if (found === BELOW) return true;
+    if (!mayAdd) return false;
     const { n, pts } = this;
     const i = this.at;
     // Points [left, right) will be replaced by the new one; a point straight below leaves.
@@ -120,40 +127,45 @@ export class SortedChain {
     this.pts[2 * left + 1] = y;
     writeRecord(this.rec, this.dv, left, position, src, off);
     this.keyHint[Math.imul(x | 0, HASH) >>> this.shift] = left;
+    return true;
+  }
+
+  /** Answers a query with qy > 0 from this chain alone (n >= 1): writes the value, fills hit. */
+  query(qx: number, qy: number, out: Float64Array, off: number, hit: QueryHit): void {
+    this.q[0] = qx;
+    this.q[1] = qy;
+    this.peak();
+    hit.score = this.best;
+    hit.gap = this.best - this.second;
+    hit.termMax = this.termMax;
+    collectRuns(this.average, this.dv, this.rec, this.runL, this.runR, this.rec, 0, -1,
+      out, off, hit);
   }
 
   /**
-   * For a query with qy > 0 on a non-empty chain: finds the run of points with the maximal
-   * score and the runner-up score (best, runL, runR, second, termMax). Scores use exactly the
-   * brute-force formula qx*x + qy*y.
+   * For the query in q (qy > 0) on a non-empty chain: finds the run of points with the
+   * maximal score and the runner-up score (best, runL, runR, second, termMax). Scores use
+   * exactly the brute-force formula qx*x + qy*y. (The query is passed in an array: V8 does
+   * not inline this method, and plain number arguments would be boxed on every call.)
    */
-  peak(qx: number, qy: number): void {
-    const { n, pts } = this;
+  peak(): void {
+    const qx = this.q[0];
+    const qy = this.q[1];
 
     // 1. The first chain point where the score stops rising: the hinted index if it is that
     //    point, else a binary search over the chain edges.
     const slot = (Math.imul(qx | 0, HASH) ^ Math.imul(qy | 0, 0x85ebca6b | 0)) >>> this.shift;
     let lo = this.queryHint[slot];
-    if (!(lo < n && this.isPeak(qx, qy, lo))) {
-      lo = 0;
-      let hi = n - 1;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        const j = 2 * mid;
-        if (qx * pts[j + 2] + qy * pts[j + 3] > qx * pts[j] + qy * pts[j + 1]) lo = mid + 1;
-        else hi = mid;
-      }
-      this.queryHint[slot] = lo;
-    }
-    const best = qx * pts[2 * lo] + qy * pts[2 * lo + 1];
+    if (!(lo < this.n && this.isPeak(qx, qy, lo))) lo = this.queryHint[slot] = this.search(qx, qy);
 
-    // 2. Expand to every neighbour with exactly the same score (collinear keys on an edge).
+    // 2. Expand to every neighbour with exactly the same score (collinear keys on an edge),
+    //    and take the runner-up from the nearest non-tied chain points (by I2).
+    const { n, pts } = this;
+    const best = qx * pts[2 * lo] + qy * pts[2 * lo + 1];
     let l = lo;
     while (l > 0 && qx * pts[2 * l - 2] + qy * pts[2 * l - 1] === best) l--;
     let r = lo;
     while (r + 1 < n && qx * pts[2 * r + 2] + qy * pts[2 * r + 3] === best) r++;
-
-    // 3. Runner-up: the nearest non-tied chain points (the best of the rest, by I2).
     let second = -Infinity;
     if (l > 0) second = qx * pts[2 * l - 2] + qy * pts[2 * l - 1];
     if (r + 1 < n) second = Math.max(second, qx * pts[2 * r + 2] + qy * pts[2 * r + 3]);
@@ -162,6 +174,20 @@ export class SortedChain {
     this.runL = l;
     this.runR = r;
     this.termMax = Math.max(Math.abs(qx * pts[2 * lo]), Math.abs(qy * pts[2 * lo + 1]));
+  }
+
+  /** Binary search for the first chain edge along which the score stops rising. */
+  private search(qx: number, qy: number): number {
+    const pts = this.pts;
+    let lo = 0;
+    let hi = this.n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const j = 2 * mid;
+      if (qx * pts[j + 2] + qy * pts[j + 3] > qx * pts[j] + qy * pts[j + 1]) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /** Whether point i is the first where the score stops rising (what the search returns). */
