@@ -37,8 +37,8 @@ const HASH = 0x9e3779b1 | 0; // multiplicative hashing of the integer part of x 
 const MAX_HINTS = 1 << 16; // hint tables grow with the chain up to this many slots
 
 /** locate() results besides an index: the key can never win / would be a new point. */
-export const BELOW = -1;
-export const NEW = -2;
+const BELOW = -1;
+const NEW = -2;
 
 export class SortedChain {
   n = 0;
@@ -70,7 +70,7 @@ export class SortedChain {
    * Where a key stands: the index of the identical point, BELOW when it lies strictly below
    * the chain (or straight below a higher point), NEW when it would become a chain point.
    */
-  locate(x: number, y: number): number {
+  private locate(x: number, y: number): number {
     const { n, pts } = this;
     const slot = Math.imul(x | 0, HASH) >>> this.shift;
     const hint = this.keyHint[slot];
