@@ -1,13 +1,12 @@
 // One WebAssembly function → register-machine code. Walks the structured body once, keeping
-// the operand stack as entries (frame.ts) and the open blocks as labels. Arithmetic, memory
-// and variable accesses are delegated to lower-i32.ts and lower-i64.ts; this file owns
-// control flow, calls and returns.
+// the operand stack as entries (frame.ts) and the open blocks as labels. This file owns the
+// walk and the structure (block, loop, if/else); arithmetic, memory and variables are in
+// lower-i32.ts and lower-i64.ts, branches in lower-branches.ts, calls in lower-calls.ts.
 //
-// Control flow: a block's result travels in the register of the block's stack height
+// Structure: a block's result travels in the register of the block's stack height
 // (`label.slot`), so every path to the end leaves it there. Forward branches are patched when
 // the end is reached; a loop's branches go to its first instruction. Where paths meet,
 // deferred entries that read locals or globals are materialised first (frame.ts).
-// `eqz` followed by `if` or `br_if` becomes a single branch on the opposite condition.
 //
 // Counting: each machine instruction records the WebAssembly instructions it stands for, so
 // that summing over executed steps counts executed WebAssembly instructions. Folded
@@ -17,16 +16,15 @@
 // execute nothing: they count 0, as does the implicit return at a function's end.
 
 import type { Instruction } from '../program/instruction.ts';
-import { Flag, Op } from '../program/opcodes.ts';
-import type { Label, IntType, Entry } from './frame.ts';
+import { Op } from '../program/opcodes.ts';
+import type { IntType, Label } from './frame.ts';
 import { Frame } from './frame.ts';
-import { operandA } from './emitter.ts';
+import { br, brIf, brTable, condition, jump } from './lower-branches.ts';
+import { callFunction, callImport, returnFrom } from './lower-calls.ts';
 import * as i32 from './lower-i32.ts';
 import * as i64 from './lower-i64.ts';
-import type { BlockResult, Instr, WasmFunction, WasmImport, WasmModule } from './module.ts';
-import { signatureOf } from './module.ts';
-import type { Operand } from './operand.ts';
-import { Reserved, glob, imm, reg, sameOperand, toCallee, toGlobal, toReg } from './operand.ts';
+import type { BlockResult, Instr, WasmFunction, WasmModule } from './module.ts';
+import { imm, toReg } from './operand.ts';
 import { localsNeedingZero } from './zero-init.ts';
 
 export interface LoweringContext {
@@ -67,13 +65,6 @@ const intType = (t: string): IntType => (t === 'i64' ? 'i64' : 'i32');
 const resultType = (r: BlockResult): IntType | null =>
   r === null || typeof r === 'object' ? null : intType(r);
 
-interface Condition {
-  operand: Operand;
-  /** true when the condition is the operand being zero (a fused eqz) */
-  negated: boolean;
-  count: number;
-}
-
 class FunctionLowering {
   readonly f: Frame;
 
@@ -94,7 +85,7 @@ class FunctionLowering {
       'function',
       this.fn.results[0] === undefined ? null : intType(this.fn.results[0]),
     );
-    if (this.lowerList(this.fn.body)) this.returnFrom(0, true);
+    if (this.lowerList(this.fn.body)) returnFrom(this.f, 0, true);
   }
 
   /** Lowers a list; false when its end is unreachable. */
@@ -137,11 +128,11 @@ class FunctionLowering {
       case 'call':
         return this.call(instr.func, next);
       case 'br':
-        return this.br(instr.depth, 1);
+        return br(this.f, instr.depth, 1);
       case 'br_if':
-        return this.brIf(instr.depth);
+        return brIf(this.f, instr.depth);
       case 'br_table':
-        return this.brTable(instr.depths, instr.fallback);
+        return brTable(this.f, instr.depths, instr.fallback);
       case 'block':
       case 'loop':
         return this.block(instr.kind, instr.result, instr.body);
@@ -184,7 +175,7 @@ class FunctionLowering {
       f.emit(Op.UNREACHABLE, null, { wasmCount: 1 });
       return false;
     } else if (name === 'return') {
-      this.returnFrom(1, true);
+      returnFrom(this.f, 1, true);
       return false;
     } else if (name !== 'nop') throw new Error(`internal: no lowering for ${name}`);
     return true;
@@ -194,7 +185,7 @@ class FunctionLowering {
   private operation64(name: string): boolean {
     const f = this.f;
     const helper = this.ctx.helpers.get(`i64.${name}`);
-    if (helper !== undefined) return this.callFunction(helper, 1);
+    if (helper !== undefined) return callFunction(f, this.ctx.module, helper, 1);
     switch (name) {
       case 'add':
         i64.add64(f);
@@ -304,7 +295,7 @@ class FunctionLowering {
 
   private ifElse(result: BlockResult, then: Instr[], otherwise: Instr[] | null): boolean {
     const f = this.f;
-    const cond = this.condition();
+    const cond = condition(this.f);
     f.materializeDeferred();
     const label = this.openLabel('if', resultType(result));
     const skipOp = cond.negated ? Op.BR_IF : Op.BR_IFZ;
@@ -317,236 +308,16 @@ class FunctionLowering {
     }
     if (thenFalls) {
       this.leaveResult(label);
-      this.jump(Op.BR, label, { wasmCount: 1 });
+      jump(this.f, Op.BR, label, { wasmCount: 1 });
     }
     f.stack.length = label.height;
     f.code[skip]!.target = f.bind();
     return this.closeLabel(label, this.lowerList(otherwise));
   }
 
-  // ---- branches ----
-
-  /** Pops a branch condition, fusing a just-computed `eqz` into the branch. */
-  private condition(): Condition {
-    const f = this.f;
-    const c = f.pop();
-    if (f.canRedirect(c) && f.code[c.producer]!.op === Op.EQZ) {
-      const eqz = f.code.pop()!;
-      return { operand: operandA(eqz), negated: true, count: eqz.wasmCount + c.count };
-    }
-    return { operand: c.parts[0]!, negated: false, count: c.count };
-  }
-
-  private labelAt(depth: number): Label {
-    const label = this.f.labels[this.f.labels.length - 1 - depth];
-    if (label === undefined) throw new Error(`internal: no label at depth ${depth}`);
-    return label;
-  }
-
-  /** The value a branch to `label` carries (loops carry none). */
-  private carried(label: Label): Entry | null {
-    return label.kind === 'loop' || label.result === null ? null : this.f.peek();
-  }
-
-  private inSlot(e: Entry, slot: number): boolean {
-    return e.parts.every((p, k) => sameOperand(p, reg(slot + k)));
-  }
-
-  /** Copies an entry into the registers at `slot`; `consume` credits its count. */
-  private moveInto(e: Entry, slot: number, consume: boolean): void {
-    if (consume && this.f.canRedirect(e)) {
-      this.f.redirect(e, toReg(slot), 0);
-      return;
-    }
-    e.parts.forEach((p, k) => {
-      if (sameOperand(p, reg(slot + k))) return;
-      this.f.emit(Op.MOV, toReg(slot + k), { a: p, wasmCount: consume ? e.count : 0 });
-      if (consume) e.count = 0;
-    });
-  }
-
-  private jump(op: number, label: Label, fields: { a?: Operand; wasmCount?: number }): number {
-    const at = this.f.emit(op, null, fields);
-    if (label.kind === 'loop') this.f.code[at]!.target = label.start;
-    else {
-      label.forward.push(at);
-      label.reached = true;
-    }
-    return at;
-  }
-
-  private br(depth: number, count: number): false {
-    const label = this.labelAt(depth);
-    if (label.kind === 'function') {
-      this.returnFrom(count, true);
-      return false;
-    }
-    const value = this.carried(label);
-    if (value !== null) this.moveInto(value, label.slot, true);
-    this.jump(Op.BR, label, { wasmCount: count });
-    return false;
-  }
-
-  /** Whether live values (other than the carried one) sit in registers at label.slot and up. */
-  private occupied(label: Label): boolean {
-    const f = this.f;
-    return f.stack.slice(label.height, -1).some((e) => e.parts.some((_, k) => f.isHome(e, k)));
-  }
-
-  private brIf(depth: number): true {
-    const f = this.f;
-    const cond = this.condition();
-    const label = this.labelAt(depth);
-    const [taken, notTaken] = cond.negated ? [Op.BR_IFZ, Op.BR_IF] : [Op.BR_IF, Op.BR_IFZ];
-    const branch = { a: cond.operand, wasmCount: 1 + cond.count };
-    const value = this.carried(label);
-    if (label.kind !== 'function' && (value === null || this.inSlot(value, label.slot))) {
-      this.jump(taken, label, branch);
-    } else if (label.kind !== 'function' && value !== null && !this.occupied(label)) {
-      this.moveInto(value, label.slot, false);
-      this.jump(taken, label, branch);
-    } else {
-      // Skip over a move and an unconditional branch (or a return).
-      const skip = f.emit(notTaken, null, branch);
-      if (label.kind === 'function') this.returnFrom(0, false);
-      else {
-        this.moveInto(value!, label.slot, false);
-        this.jump(Op.BR, label, {});
-      }
-      f.code[skip]!.target = f.bind();
-    }
-    return true;
-  }
-
-  private brTable(depths: number[], fallback: number): false {
-    const f = this.f;
-    const index = f.pop();
-    const all = [...depths, fallback];
-    const i = index.parts[0]!;
-    if (i.kind === 'imm') return this.br(all[Math.min(i.value, depths.length)]!, 1 + index.count);
-    f.emit(Op.BR_TABLE, null, { a: i, imm: depths.length, wasmCount: 1 + index.count });
-    const table = all.map(() => f.emit(Op.BR, null));
-    const stubs = new Map<Label, number>();
-    all.forEach((depth, k) => {
-      const label = this.labelAt(depth);
-      const value = this.carried(label);
-      const entry = f.code[table[k]!]!;
-      if (label.kind !== 'function' && (value === null || this.inSlot(value, label.slot))) {
-        if (label.kind === 'loop') entry.target = label.start;
-        else {
-          label.forward.push(table[k]!);
-          label.reached = true;
-        }
-        return;
-      }
-      let stub = stubs.get(label);
-      if (stub === undefined) {
-        stub = f.bind();
-        stubs.set(label, stub);
-        if (label.kind === 'function') this.returnFrom(0, false);
-        else {
-          this.moveInto(value!, label.slot, false);
-          this.jump(Op.BR, label, {});
-        }
-      }
-      entry.target = stub;
-    });
-    return false;
-  }
-
-  // ---- calls and returns ----
-
-  /** Leaves the function: the result into RV (and RV_HI), then RET. */
-  private returnFrom(count: number, consume: boolean): void {
-    const f = this.f;
-    if (this.fn.results.length > 0) {
-      const e = consume ? f.pop() : f.peek();
-      const targets = [Reserved.RV, Reserved.RV_HI];
-      if (consume && f.canRedirect(e)) f.redirect(e, toGlobal(Reserved.RV), 0);
-      else {
-        e.parts.forEach((p, k) => {
-          if (sameOperand(p, glob(targets[k]!))) return;
-          f.emit(Op.MOV, toGlobal(targets[k]!), { a: p, wasmCount: consume ? e.count : 0 });
-          if (consume) e.count = 0;
-        });
-      }
-    }
-    f.emit(Op.RET, null, { wasmCount: count });
-  }
-
   private call(func: number, next: Instr | undefined): boolean {
     const imp = this.ctx.module.imports[func];
-    if (imp !== undefined) return this.callImport(imp, next);
-    return this.callFunction(func, 1);
-  }
-
-  /** Whether an argument's producer can write the callee's register directly. */
-  private canRedirectArg(e: Entry): boolean {
-    const f = this.f;
-    return (
-      e.type === 'i32' && e.producer >= f.lastLabel && e.producer > f.lastCall && f.isHome(e, 0)
-    );
-  }
-
-  private callFunction(func: number, count: number): true {
-    const f = this.f;
-    const sig = signatureOf(this.ctx.module, func);
-    const args = f.stack.splice(f.stack.length - sig.params.length);
-    f.materializeGlobals();
-    let k = 0;
-    for (const arg of args) {
-      if (arg.producer >= 0 && this.canRedirectArg(arg)) {
-        f.redirect(arg, toCallee(k++), 0);
-        continue;
-      }
-      for (const part of arg.parts) {
-        f.emit(Op.MOV, toCallee(k++), { a: part, wasmCount: arg.count });
-        arg.count = 0;
-      }
-    }
-    const at = f.emit(Op.CALL, null, { wasmCount: count });
-    f.calls.push({ at, func });
-    f.lastCall = at;
-    const result = sig.results[0];
-    if (result === 'i64') f.push('i64', [glob(Reserved.RV), glob(Reserved.RV_HI)]);
-    else if (result !== undefined) f.push('i32', [glob(Reserved.RV)]);
-    return true;
-  }
-
-  /**
-   * OUT writes its operand mod 256, so a just-computed sign extension or `& 255` of the byte
-   * (C's `putchar((char)c)`) is dropped and OUT reads its operand instead.
-   */
-  private lowByteSource(arg: Entry): { operand: Operand; count: number } | null {
-    const f = this.f;
-    if (!f.canRedirect(arg)) return null;
-    const ins = f.code[arg.producer]!;
-    const masks = ins.op === Op.AND && (ins.flags & Flag.B_IMM) !== 0 && (ins.imm & 255) === 255;
-    if (ins.op !== Op.EXTEND8_S && ins.op !== Op.EXTEND16_S && !masks) return null;
-    f.code.pop();
-    return { operand: operandA(ins), count: ins.wasmCount };
-  }
-
-  /** putchar → OUT, getchar → GETCHAR, exit → HALT (check-features.ts refuses the rest). */
-  private callImport(imp: WasmImport, next: Instr | undefined): boolean {
-    const f = this.f;
-    if (imp.name === 'getchar') {
-      f.pushHome('i32', f.emit(Op.GETCHAR, toReg(f.nextSlot()), { wasmCount: 1 }));
-      return true;
-    }
-    const arg = f.pop();
-    const x = arg.parts[0]!;
-    if (imp.name === 'exit') {
-      f.emit(Op.HALT, null, { wasmCount: 1 + arg.count });
-      return false;
-    }
-    const byte = this.lowByteSource(arg);
-    const source = byte?.operand ?? x;
-    f.emit(Op.OUT, null, { a: source, wasmCount: 1 + arg.count + (byte?.count ?? 0) });
-    // putchar returns its argument as an unsigned char; usually the result is dropped.
-    if (next?.kind === 'op' && next.name === 'drop') f.push('i32', [imm(0)]);
-    else if (source.kind === 'imm') f.push('i32', [imm(source.value & 255)]);
-    else f.pushHome('i32', f.emit(Op.AND, toReg(arg.slot), { a: source, b: imm(255) }));
-    return true;
+    if (imp !== undefined) return callImport(this.f, imp, next);
+    return callFunction(this.f, this.ctx.module, func, 1);
   }
 }
