@@ -3,7 +3,7 @@
 // reference types), one fixed 2 MiB memory, data at DATA_BASE, the stack after the data.
 
 import { Machine } from '../program/opcodes.ts';
-import { DIVIDE64_HELPERS } from '../wasm/supported.ts';
+import { DIVIDE64_HELPERS, ENTRY_EXPORTS } from '../wasm/supported.ts';
 
 export const STACK_SIZE = 65536;
 
@@ -25,7 +25,8 @@ export const COMPILE_FLAGS: readonly string[] = [
 
 export const LINK_FLAGS: readonly string[] = [
   '-Wl,--no-entry',
-  '-Wl,--export=main',
+  // The entry, whichever form main has (wasm/supported.ts ENTRY_EXPORTS).
+  ...ENTRY_EXPORTS.map((name) => `-Wl,--export-if-defined=${name}`),
   ...Object.values(DIVIDE64_HELPERS).map((name) => `-Wl,--export=${name}`),
   `-Wl,--initial-memory=${Machine.MEM_SIZE}`,
   `-Wl,--max-memory=${Machine.MEM_SIZE}`,

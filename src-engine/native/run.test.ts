@@ -83,3 +83,14 @@ describe('ends of a run', () => {
     });
   }
 });
+
+describe('entry', () => {
+  it('main with argc and argv runs with argc 0 and argv NULL', async () => {
+    const source = `#include <stdio.h>
+      int main(int argc, char **argv) { printf("%d %d\\n", argc, argv == 0); return 0; }`;
+    const { wasm, program } = await compileC(source);
+    const native = await runNative(wasm, new Uint8Array(0));
+    expect(new TextDecoder().decode(native.output)).toBe('0 1\n');
+    expect(new TextDecoder().decode(runReference(program, new Uint8Array(0)).output)).toBe('0 1\n');
+  });
+});

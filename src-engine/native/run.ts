@@ -4,6 +4,7 @@
 // input (-1 at the end), exit stops the run. Traps are reported with the machine's messages.
 
 import { TRAP_MESSAGES, Tok } from '../program/vocab.ts';
+import { ENTRY_EXPORTS } from '../wasm/supported.ts';
 import { wasmRuntime } from './webassembly-api.ts';
 
 export interface NativeRunResult {
@@ -57,7 +58,7 @@ export async function runNative(wasm: Uint8Array, input: Uint8Array): Promise<Na
     },
   };
   const { instance } = await wasmRuntime.instantiate(wasm, { env });
-  const main = instance.exports['main'];
+  const main = ENTRY_EXPORTS.map((name) => instance.exports[name]).find((f) => f !== undefined);
   if (typeof main !== 'function') throw new Error('the module exports no main function');
   let halted = true;
   let trap: string | null = null;

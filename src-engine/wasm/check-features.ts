@@ -8,7 +8,7 @@ import type { Diagnostic } from '../api.ts';
 import { CompileError } from '../c/compile-error.ts';
 import { Machine } from '../program/opcodes.ts';
 import type { Instr, Signature, ValType, WasmFunction, WasmModule } from './module.ts';
-import { MACHINE_IMPORTS, SUPPORTED_MEMORY, SUPPORTED_OPS } from './supported.ts';
+import { MACHINE_IMPORTS, SUPPORTED_MEMORY, SUPPORTED_OPS, entryFunction } from './supported.ts';
 
 export interface SourceLocation {
   file: string;
@@ -182,7 +182,9 @@ function moduleRefusals(module: WasmModule): string[] {
   });
   if (module.start !== null)
     problems.push('the module has a start function, which the machine never calls');
-  if (!module.exports.has('main')) problems.push('the module exports no main function');
+  if (entryFunction(module.exports) === undefined) {
+    problems.push('the program has no main function');
+  }
   return problems;
 }
 

@@ -22,7 +22,7 @@ import { functionToCode } from './function-to-code.ts';
 import type { Instr, WasmFunction, WasmModule } from './module.ts';
 import { Reserved } from './operand.ts';
 import { MAX_STORE_CONSTANTS, frequentStoreConstants } from './store-constants.ts';
-import { DIVIDE64_HELPERS } from './supported.ts';
+import { DIVIDE64_HELPERS, entryFunction } from './supported.ts';
 
 export const ENTRY_STUB_NAME = '_start';
 
@@ -186,7 +186,7 @@ export function moduleToProgram(module: WasmModule, options: CheckOptions = {}):
   const helperIndices = new Set(helpers.values());
   const globalRegs = globalRegisters(module);
   const globals = module.globals.reduce((n, g) => n + (g.type === 'i64' ? 2 : 1), 0);
-  const main = module.exports.get('main')!;
+  const main = entryFunction(module.exports)!;
   const functions = reachable(module, main, helpers);
   const room = Math.min(MAX_STORE_CONSTANTS, Reserved.FIRST_RESERVED - globals);
   const stored = frequentStoreConstants(functions, room);

@@ -79,3 +79,19 @@ export const DIVIDE64_HELPERS = {
   'i64.rem_s': '__inweights_srem64',
   'i64.rem_u': '__inweights_urem64',
 } as const;
+
+/**
+ * Exports that can be the program's entry: Clang names `int main(void)`'s wrapper `main` and
+ * `int main(int argc, char **argv)` `__main_argc_argv` (the entry stub passes argc = 0 and
+ * argv = NULL).
+ */
+export const ENTRY_EXPORTS = ['main', '__main_argc_argv'] as const;
+
+/** The function index of the module's entry, if it has one. */
+export function entryFunction(exports: ReadonlyMap<string, number>): number | undefined {
+  for (const name of ENTRY_EXPORTS) {
+    const index = exports.get(name);
+    if (index !== undefined) return index;
+  }
+  return undefined;
+}
