@@ -185,7 +185,7 @@ describe('lowered code runs correctly', () => {
     expect(run('b', spec).output).toEqual([4]);
   });
 
-  it('br_if with a value does not clobber a live value in the target register when not taken', () => {
+  it('br_if with a value leaves a live value in the target register alone if not taken', () => {
     const block: Instr = {
       kind: 'block',
       result: 'i32',

@@ -60,7 +60,9 @@ u64 __inweights_urem64(u64 n, u64 d) {
 i64 __inweights_sdiv64(i64 n, i64 d) {
   u64 r;
   if (d == 0) return (unsigned)n / zero;
-  if (n == (-9223372036854775807LL - 1) && d == -1) return (zero_int - 2147483647 - 1) / (zero_int - 1);
+  if (n == (-9223372036854775807LL - 1) && d == -1) {
+    return (zero_int - 2147483647 - 1) / (zero_int - 1); /* INT_MIN / -1: traps */
+  }
   u64 q = divide(n < 0 ? 0 - (u64)n : (u64)n, d < 0 ? 0 - (u64)d : (u64)d, &r);
   return (n < 0) != (d < 0) ? (i64)(0 - q) : (i64)q;
 }
