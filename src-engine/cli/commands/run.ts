@@ -5,7 +5,7 @@
 
 import { readFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
-import type { EngineName, RunResult } from '../../api.ts';
+import type { AttentionName, EngineName, RunResult } from '../../api.ts';
 import { runProgram } from '../../pipeline.ts';
 import { writeErr, writeOut } from '../command.ts';
 import { compileFile } from './compile.ts';
@@ -14,6 +14,7 @@ interface RunFlags {
   input?: string;
   inputFile?: string;
   engine: EngineName;
+  attention: AttentionName;
   json?: boolean;
   maxTokens?: number;
 }
@@ -59,6 +60,12 @@ function summary(result: RunResult): Record<string, unknown> {
     seconds: result.seconds,
     engine: result.engine,
     ...(result.promptTokens !== undefined && { promptTokens: result.promptTokens }),
+    ...(result.engine === 'transformer' && {
+      tokensPerSecond: result.tokensPerSecond,
+      attention: result.attention,
+      minMargin: result.minMargin,
+      marginOk: result.marginOk,
+    }),
   };
 }
 
@@ -79,7 +86,12 @@ export function registerRun(program: Command): void {
     .addOption(
       new Option('--engine <engine>', 'where the program runs')
         .choices(['transformer', 'evaluator', 'reference', 'native'])
-        .default('reference'),
+        .default('transformer'),
+    )
+    .addOption(
+      new Option('--attention <kind>', 'transformer attention: convex hull or a scan of all keys')
+        .choices(['hull', 'brute'])
+        .default('hull'),
     )
     .option('--json', 'print one JSON object (output, tokens, steps, ...) on the last line')
     .option('--max-tokens <count>', 'stop after this many generated tokens', positive)
@@ -91,6 +103,7 @@ export function registerRun(program: Command): void {
       const result = await runProgram(compiled, {
         input,
         engine: flags.engine,
+        attention: flags.attention,
         ...(flags.maxTokens !== undefined && { maxTokens: flags.maxTokens }),
       });
       if (flags.json) writeOut(program, `${JSON.stringify(summary(result))}\n`);
