@@ -1,32 +1,25 @@
 // Benchmark runner: `npm run bench` runs every benchmark, `npm run bench -- NAME...` some.
-// Each benchmark is one file in bench/ exporting a Benchmark, listed in `benchmarks` below.
-// Results go to stdout, one line per benchmark; nothing here is part of the shipped engine.
+// Each benchmark is a script in bench/ that prints its own measured table to stdout; this
+// runner only starts them, one fresh process each. Nothing here is part of the shipped engine.
 
-export interface Benchmark {
-  /** Short name used on the command line, e.g. "hull-insert". */
-  readonly name: string;
-  /** What is measured, in one line. */
-  readonly description: string;
-  /** Runs the benchmark and returns its result line (timings, tokens/s, ...). */
-  run(): Promise<string>;
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const benchmarks: Readonly<Record<string, string>> = {
+  machine: 'the shipped model on real programs: tokens per instruction, speed, memory, blog10',
+  engine: 'the engine alone on a synthetic model: hull against brute-force attention',
+};
+
+const names = process.argv.slice(2);
+const unknown = names.filter((n) => !(n in benchmarks));
+if (unknown.length > 0) {
+  process.stderr.write(`bench: unknown benchmark(s) ${unknown.join(', ')}; ` +
+    `known: ${Object.keys(benchmarks).join(', ')}\n`);
+  process.exit(2);
 }
-
-const benchmarks: readonly Benchmark[] = [];
-
-async function main(names: readonly string[]): Promise<void> {
-  const listed = benchmarks.map((b) => b.name).join(', ') || 'none yet';
-  process.stdout.write(`benchmarks: ${listed}\n`);
-
-  const unknown = names.filter((n) => !benchmarks.some((b) => b.name === n));
-  if (unknown.length > 0) throw new Error(`unknown benchmark(s): ${unknown.join(', ')}`);
-
-  const chosen = names.length === 0 ? benchmarks : benchmarks.filter((b) => names.includes(b.name));
-  for (const benchmark of chosen) {
-    process.stdout.write(`${benchmark.name}: ${await benchmark.run()}\n`);
-  }
+for (const name of names.length > 0 ? names : Object.keys(benchmarks)) {
+  process.stdout.write(`== ${name}: ${benchmarks[name]}\n`);
+  const script = fileURLToPath(new URL(`./${name}.ts`, import.meta.url));
+  const r = spawnSync(process.execPath, ['--import', 'tsx', script], { stdio: 'inherit' });
+  if (r.status !== 0) process.exitCode = 1;
 }
-
-main(process.argv.slice(2)).catch((error: unknown) => {
-  process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 1;
-});
