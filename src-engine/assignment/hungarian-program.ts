@@ -2,7 +2,7 @@
 // compiled once per runner and process (clang takes seconds to load). How to compile and run
 // is the pipeline's business; a runner is passed in so tests and hosts can supply their own.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { resourcePath } from '../resources.ts';
 import type { CompiledProgram, RunOptions, RunResult } from '../api.ts';
 
 /** The two pipeline functions the assignment layer needs. */
@@ -11,7 +11,7 @@ export interface ProgramRunner {
   run(program: CompiledProgram, options: RunOptions): Promise<RunResult>;
 }
 
-const sourcePath = fileURLToPath(new URL('../../resources/programs/hungarian.c', import.meta.url));
+const sourcePath = resourcePath('programs', 'hungarian.c');
 
 /** The C source of the solver. */
 export function hungarianSource(): string {

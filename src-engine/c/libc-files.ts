@@ -3,11 +3,11 @@
 // stdbool.h, limits.h, stdarg.h) come with the toolchain and are not copied here.
 
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { resourcePath } from '../resources.ts';
 import { join } from 'node:path';
 
 /** Where resources/libc lives in the source tree. */
-export const defaultLibcDir = fileURLToPath(new URL('../../resources/libc/', import.meta.url));
+export const defaultLibcDir = resourcePath('libc') + '/';
 
 export interface LibcFiles {
   /** `{include: {...}, src: {...}}`, to be mounted as `libc/` */

@@ -2,14 +2,12 @@
 // resources/model. `inweights model build` regenerates the file byte for byte.
 
 import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { resourcePath } from '../resources.ts';
 import { EngineError } from './errors.ts';
 import { decodeModel } from './load.ts';
 import type { Model } from './types.ts';
 
-export const SHIPPED_MODEL_PATH = fileURLToPath(
-  new URL('../../resources/model/inweights.safetensors', import.meta.url),
-);
+export const SHIPPED_MODEL_PATH = resourcePath('model', 'inweights.safetensors');
 
 let cached: Model | undefined;
 

@@ -16,18 +16,19 @@ const devUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL']
 let window: BrowserWindow | null = null;
 let backend: Backend | null = null;
 
-function examplesDir(): string {
+/** resources/ of the source tree, or its copy beside a packaged app (electron-builder.yml). */
+function resourcesDir(): string {
   return app.isPackaged
-    ? path.join(process.resourcesPath, 'programs')
-    : path.join(app.getAppPath(), 'resources/programs');
+    ? path.join(process.resourcesPath, 'resources')
+    : path.join(app.getAppPath(), 'resources');
 }
 
 function start(): void {
   const opened = openBackend({
     // INWEIGHTS_DATA points the end-to-end tests at a fresh folder
     dataDir: process.env['INWEIGHTS_DATA'] ?? app.getPath('userData'),
-    examplesDir: examplesDir(),
-    spawnHost: () => spawnUtilityHost(here),
+    examplesDir: path.join(resourcesDir(), 'programs'),
+    spawnHost: () => spawnUtilityHost(here, resourcesDir()),
     log: logger,
   });
   backend = opened.backend;

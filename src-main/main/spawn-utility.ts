@@ -5,10 +5,12 @@ import path from 'node:path';
 import { utilityProcess } from 'electron';
 import type { HostEvent, HostProcess } from '../host/protocol.ts';
 
-export function spawnUtilityHost(dir: string): HostProcess {
+/** `resources` is where the engine finds the libc, the programs and the model. */
+export function spawnUtilityHost(dir: string, resources: string): HostProcess {
   const child = utilityProcess.fork(path.join(dir, 'engine-host.js'), [], {
     serviceName: 'Inweights engine',
     stdio: 'inherit',
+    env: { ...process.env, INWEIGHTS_RESOURCES: resources },
   });
   return {
     get pid() {
