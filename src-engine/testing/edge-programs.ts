@@ -7,6 +7,7 @@ import type { Instruction, TokenProgram } from '../program/instruction.ts';
 import { instruction } from '../program/instruction.ts';
 import { Flag, Op, opName } from '../program/opcodes.ts';
 import { irProgram, movImm } from './ir.ts';
+import { ALU_BINARY, ALU_UNARY, DIVISIONS } from './random-ir.ts';
 
 /** A smaller set for the slow exact evaluator. */
 export const FEW_EDGE_OPERANDS: readonly number[] = [
@@ -18,38 +19,8 @@ export const EDGE_OPERANDS: readonly number[] = [
   0x80000001, 0xfffffffe, 0xffffffff, 0x12345678, 0xdeadbeef,
 ];
 
-const BINARY: readonly number[] = [
-  Op.ADD,
-  Op.SUB,
-  Op.MUL,
-  Op.DIV_U,
-  Op.REM_U,
-  Op.DIV_S,
-  Op.REM_S,
-  Op.AND,
-  Op.OR,
-  Op.XOR,
-  Op.SHL,
-  Op.SHR_S,
-  Op.SHR_U,
-  Op.ROTL,
-  Op.ROTR,
-  Op.EQ,
-  Op.NE,
-  Op.LT_S,
-  Op.LT_U,
-  Op.LE_S,
-  Op.LE_U,
-];
-const UNARY: readonly number[] = [
-  Op.MOV,
-  Op.CLZ,
-  Op.CTZ,
-  Op.POPCNT,
-  Op.EQZ,
-  Op.EXTEND8_S,
-  Op.EXTEND16_S,
-];
+const BINARY: readonly number[] = [...ALU_BINARY, ...DIVISIONS];
+const UNARY = ALU_UNARY;
 
 const traps = (op: number, a: number, b: number): boolean =>
   (op === Op.DIV_U || op === Op.REM_U || op === Op.DIV_S || op === Op.REM_S) && b === 0

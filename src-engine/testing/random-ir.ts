@@ -20,7 +20,8 @@ export interface RandomIrOptions {
   items?: number;
 }
 
-const ALU_BINARY = [
+/** Binary register-writing opcodes that never trap, and the unary ones. */
+export const ALU_BINARY: readonly number[] = [
   Op.ADD,
   Op.SUB,
   Op.MUL,
@@ -39,8 +40,16 @@ const ALU_BINARY = [
   Op.LE_S,
   Op.LE_U,
 ];
-const ALU_UNARY = [Op.MOV, Op.CLZ, Op.CTZ, Op.POPCNT, Op.EQZ, Op.EXTEND8_S, Op.EXTEND16_S];
-const DIVISIONS = [Op.DIV_S, Op.DIV_U, Op.REM_S, Op.REM_U];
+export const ALU_UNARY: readonly number[] = [
+  Op.MOV,
+  Op.CLZ,
+  Op.CTZ,
+  Op.POPCNT,
+  Op.EQZ,
+  Op.EXTEND8_S,
+  Op.EXTEND16_S,
+];
+export const DIVISIONS: readonly number[] = [Op.DIV_S, Op.DIV_U, Op.REM_S, Op.REM_U];
 const LOADS = [Op.LOAD8_S, Op.LOAD8_U, Op.LOAD16_S, Op.LOAD16_U, Op.LOAD32];
 const STORES = [Op.STORE8, Op.STORE16, Op.STORE32];
 
