@@ -1,7 +1,8 @@
 // The generated C corpus (200 random programs over the whole integer instruction set with edge
 // operands, bundled 2 to a compiled program so that prompts stay short) inside the shipped
-// transformer, against the reference trace token for token. The same corpus is checked against native WebAssembly in
-// testing/differential.test.ts, so the transformer's output is also the native output.
+// transformer, against the reference trace token for token. The same corpus is checked
+// against native WebAssembly in testing/differential.test.ts, so the transformer's output is
+// also the native output.
 
 import { describe, expect, it } from 'vitest';
 import { compileProgram } from '../pipeline.ts';
