@@ -19,7 +19,7 @@ type Kernel = (
   buf: Float64Array,
 ) => void;
 
-/** Statements per compiled function. */
+/** Nodes per compiled function. */
 const CHUNK = 40;
 
 const num = (x: number): string => (Object.is(x, -0) ? '0' : String(x));
@@ -56,11 +56,15 @@ export class GraphEvaluator {
         widest = Math.max(widest, h.values.length);
         const s = this.stores.length;
         this.stores.push(new ConvexHull(h.tie, h.values.length, `graph head ${h.name}`));
-        h.values.forEach((lin, j) => lines.push(`buf[${j}] = ${linCode(lin)};`));
-        lines.push(`stores[${s}].insert(${linCode(h.key[0])}, ${linCode(h.key[1])}, p, buf, 0);`);
-        lines.push(`stores[${s}].query(${linCode(h.query[0])}, ${linCode(h.query[1])}, buf, 0);`);
         const div = h.tie === 'average' ? ` / stores[${s}].hit.count` : '';
-        h.outputs.forEach((out, j) => lines.push(`v[${out}] = buf[${j}]${div};`));
+        lines.push(
+          [
+            ...h.values.map((lin, j) => `buf[${j}] = ${linCode(lin)};`),
+            `stores[${s}].insert(${linCode(h.key[0])}, ${linCode(h.key[1])}, p, buf, 0);`,
+            `stores[${s}].query(${linCode(h.query[0])}, ${linCode(h.query[1])}, buf, 0);`,
+            ...h.outputs.map((out, j) => `v[${out}] = buf[${j}]${div};`),
+          ].join(' '),
+        );
         return;
       }
       if (!live.node[id]) return;
@@ -70,11 +74,11 @@ export class GraphEvaluator {
       } else if (n.kind === 'position') {
         lines.push(`v[${id}] = ${n.feature === 'p2' ? 'p * p' : 'p'};`);
       } else {
-        lines.push(`s = 0;`);
-        for (const u of n.units) {
-          lines.push(`b = ${linCode(u.b)}; if (b > 0) s += ${num(u.c)} * (b * ${linCode(u.a)});`);
-        }
-        lines.push(`v[${id}] = s;`);
+        // One line per node: the chunks below never split a node's sum.
+        const units = n.units.map(
+          (u) => `b = ${linCode(u.b)}; if (b > 0) s += ${num(u.c)} * (b * ${linCode(u.a)});`,
+        );
+        lines.push(`s = 0; ${units.join(' ')} v[${id}] = s;`);
       }
     });
     // V8 optimises small functions only, so the statements go into chunks called in order.
