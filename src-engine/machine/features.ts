@@ -11,26 +11,19 @@ import { Machine } from '../program/opcodes.ts';
 /** Step kinds that carry payload bytes, numbered for the role id (0 = none). */
 export const Kind = { W: 1, S: 2, N: 3, J: 4, C: 5, R: 6, O: 7, END: 8 } as const;
 
-const kindOf = (t: number): number => {
-  switch (t) {
-    case Tok.W:
-      return Kind.W;
-    case Tok.S:
-      return Kind.S;
-    case Tok.N:
-      return Kind.N;
-    case Tok.J:
-      return Kind.J;
-    case Tok.C:
-      return Kind.C;
-    case Tok.R:
-      return Kind.R;
-    case Tok.O:
-      return Kind.O;
-    default:
-      return t >= Tok.H && t <= Tok.T_STACK ? Kind.END : 0;
-  }
-};
+const KIND_OF_TOKEN = new Map<number, number>([
+  [Tok.W, Kind.W],
+  [Tok.S, Kind.S],
+  [Tok.N, Kind.N],
+  [Tok.J, Kind.J],
+  [Tok.C, Kind.C],
+  [Tok.R, Kind.R],
+  [Tok.O, Kind.O],
+]);
+
+/** The step kind of a token: payload kinds, END for halt and traps, 0 for anything else. */
+const kindOf = (t: number): number =>
+  KIND_OF_TOKEN.get(t) ?? (t >= Tok.H && t <= Tok.T_STACK ? Kind.END : 0);
 
 const F = Machine.FIELDS;
 const field = (t: number): number =>
