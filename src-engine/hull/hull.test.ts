@@ -91,6 +91,20 @@ describe('hull answers equal brute-force answers', () => {
       }), { numRuns: 300 });
     });
 
+    it(`on tied keys with values of width 1 and 3 (${tieRule})`, () => {
+      const key = fc.tuple(small(3), small(3));
+      for (const dv of [1, 3]) {
+        const op = fc.record({
+          key,
+          value: fc.array(small(50), { minLength: dv, maxLength: dv }),
+          query: fc.tuple(small(2), small(2)),
+        });
+        fc.assert(fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
+          expectSameAnswers(ops, tieRule, dv);
+        }), { numRuns: 150 });
+      }
+    });
+
     it(`on a few identical keys repeated many times (${tieRule})`, () => {
       const key = fc.constantFrom<[number, number]>([0, 0], [1, 1], [2, -1], [1, 1], [-3, 2]);
       fc.assert(fc.property(fc.array(opArb(key, 3), { maxLength: 80 }), (ops) => {
@@ -148,6 +162,26 @@ describe('hull answers equal brute-force answers', () => {
     }));
     expectSameAnswers(ops, 'latest', 2);
     expectSameAnswers(ops, 'average', 2);
+  });
+});
+
+describe('brute-force scan', () => {
+  it('takes the tied key of largest position when positions arrive out of order', () => {
+    const keys = fc.array(fc.tuple(small(2), small(2), small(9)), { minLength: 1, maxLength: 40 });
+    fc.assert(fc.property(keys, fc.integer(), (entries, seed) => {
+      // Positions 0..n-1 in a shuffled order, so the scan order is not the position order.
+      const positions = entries.map((_, p) => p).sort((a, b) => ((a * 7919) ^ seed) % 97 -
+        ((b * 7919) ^ seed) % 97 || a - b);
+      const scan = new BruteScan('latest', 1);
+      entries.forEach(([x, y, v], i) => scan.insert(x, y, positions[i], Float64Array.of(v), 0));
+      const out = new Float64Array(1);
+      scan.query(1, 1, out, 0);
+      const best = Math.max(...entries.map(([x, y]) => x + y));
+      const tied = entries.map((e, i) => i).filter((i) => entries[i][0] + entries[i][1] === best);
+      const win = tied.reduce((a, b) => (positions[b] >= positions[a] ? b : a));
+      expect([out[0], scan.hit.position, scan.hit.count])
+        .toEqual([entries[win][2], positions[win], tied.length]);
+    }), { numRuns: 300 });
   });
 });
 
