@@ -105,7 +105,8 @@ function randomRow(
 /**
  * A random sparse model with small integer weights whose every key, query and value is an
  * integer far below 2^53, so the hull and the scan must agree exactly. Average heads write
- * their (fractional) outputs only to slots that nothing but the unembedding reads.
+ * their (fractional) outputs only to slots that nothing but the unembedding reads. Some
+ * feed-forward units also add to slots that their own block reads.
  */
 export function randomModel(seed: number): Model {
   const rng = new Random(seed);
@@ -152,6 +153,8 @@ export function randomModel(seed: number): Model {
       randomRow(rng, ffn.b, i, readable);
       ffn.b.bias[i] = rng.int(-2, 2);
       ffn.out.add(i, next, 1);
+      // Sometimes a unit also adds to a slot its own block reads (as residual blocks may).
+      if (rng.chance(0.3)) ffn.out.add(i, rng.pick([0, 1, 2]), rng.pick([-1, 1]));
       exact.push(next);
       all.push(next++);
     }

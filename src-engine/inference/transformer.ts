@@ -1,7 +1,9 @@
 // The forward pass of one decoding sequence: token ids in, next-token argmax out, one position
 // at a time. Knows nothing about what the tokens mean. The attention back-end is the convex
-// hull (O(log n) per step) or the brute-force scan (the reference). After construction the
-// step path allocates nothing: every buffer below is preallocated and reused.
+// hull (O(log n) per step) or the brute-force scan (the reference). The sparse products run
+// as code specialized to the weights (specialize.ts) or on the packed arrays of
+// sparse-kernels.ts (the reference for that code). After construction the step path
+// allocates nothing: every buffer below is preallocated and reused.
 
 import { BruteScan } from '../hull/brute-scan.ts';
 import { ConvexHull } from '../hull/convex-hull.ts';
@@ -13,19 +15,25 @@ import type { CompiledLayer, CompiledModel } from './compile.ts';
 import { DEFAULT_MARGIN_THRESHOLD, marginInUlps } from './margin.ts';
 import type { MarginReport } from './margin.ts';
 import { LANES, dot, dotAll, largestTerm, scatter, scatterRow } from './sparse-kernels.ts';
+import { specialize } from './specialize.ts';
+import type { ModelKernels } from './specialize.ts';
 
 export type AttentionBackend = 'hull' | 'brute';
+export type KernelKind = 'specialized' | 'packed';
 
 export interface TransformerOptions {
   readonly attention?: AttentionBackend; // default 'hull'
   readonly marginThreshold?: number; // default DEFAULT_MARGIN_THRESHOLD (64 ulps)
+  readonly kernels?: KernelKind; // default 'specialized'
 }
 
 export class Transformer {
   readonly config: ModelConfig;
   readonly attention: AttentionBackend;
   readonly marginThreshold: number;
+  readonly kernels: KernelKind;
   private readonly net: CompiledModel;
+  private readonly code: ModelKernels | null; // null: the packed kernels
   private readonly stores: KeyStore[]; // one per head, layer-major
   private readonly storeBase: Int32Array; // [layers] index of each layer's first head
   private readonly x: Float64Array; // [dModel + 2] residual stream, zero slot, sink slot
@@ -33,6 +41,7 @@ export class Transformer {
   private readonly attnOut: Float64Array; // [max out width] outputs of a layer's heads
   private readonly unitBuf: Float64Array; // [max ffn width] u = max(b, 0) * a
   private readonly openBuf: Int32Array; // [max ffn width] units whose gate is open
+  private readonly logitBuf: Float64Array; // [unembedding rows] logits of varying rows
   private pos = 0;
   private minMargin = Infinity;
   private minAt = -1; // position of the smallest margin
@@ -44,6 +53,8 @@ export class Transformer {
     this.attention = options.attention ?? 'hull';
     this.marginThreshold = options.marginThreshold ?? DEFAULT_MARGIN_THRESHOLD;
     const net = (this.net = compileModel(model));
+    this.kernels = options.kernels ?? 'specialized';
+    this.code = this.kernels === 'specialized' ? specialize(net) : null;
     this.storeBase = new Int32Array(net.layers.length);
     this.stores = [];
     model.config.layers.forEach((layer, l) => {
@@ -60,6 +71,7 @@ export class Transformer {
     this.attnOut = new Float64Array(net.maxOutWidth);
     this.unitBuf = new Float64Array(net.maxFfnWidth);
     this.openBuf = new Int32Array(net.maxFfnWidth);
+    this.logitBuf = new Float64Array(net.unembed.rows);
   }
 
   /** Number of tokens fed so far (= position of the next token). */
@@ -98,9 +110,21 @@ export class Transformer {
 
     // 2. Layers: hard-max attention, then the ReGLU feed-forward block.
     const layers = net.layers;
+    const code = this.code;
     for (let l = 0; l < layers.length; l++) {
-      this.attend(layers[l], l, p);
-      this.feedForward(layers[l]);
+      const layer = layers[l];
+      if (code === null) {
+        if (layer.heads > 0) this.attend(layer, l, p);
+        this.feedForward(layer);
+      } else {
+        const k = code.layers[l];
+        if (layer.heads > 0) {
+          k.project(x, this.proj);
+          this.query(layer, l, p);
+          k.attendOut(this.attnOut, x);
+        }
+        k.feedForward(x, this.unitBuf);
+      }
     }
 
     // 3. Output argmax (skipped inside a prompt).
@@ -109,9 +133,15 @@ export class Transformer {
 
   /** Every head inserts this position's key, then queries; then x += sum_h Wo_h out_h. */
   private attend(layer: CompiledLayer, l: number, p: number): void {
+    dotAll(layer.proj, this.x, this.proj);
+    this.query(layer, l, p);
+    scatter(layer.attnOut, this.attnOut, this.x);
+  }
+
+  /** Each head of the layer inserts its key from proj and writes its output into attnOut. */
+  private query(layer: CompiledLayer, l: number, p: number): void {
     const proj = this.proj;
     const out = this.attnOut;
-    dotAll(layer.proj, this.x, proj);
     const base = this.storeBase[l];
     for (let h = 0; h < layer.heads; h++) {
       const o = layer.projOffset[h];
@@ -126,7 +156,6 @@ export class Transformer {
       const margin = marginInUlps(hit.gap, hit.termMax);
       if (margin < this.minMargin) this.recordMargin(margin, p, l, h);
     }
-    scatter(layer.attnOut, out, this.x);
   }
 
   /**
@@ -175,8 +204,11 @@ export class Transformer {
     let best = -Infinity;
     let bestRow = -1;
     let second = -Infinity;
+    const y = this.logitBuf;
+    if (this.code === null) for (let k = 0; k < rows.rows; k++) y[k] = dot(rows, k, x);
+    else this.code.logits(x, y);
     for (let k = 0; k < rows.rows; k++) {
-      const logit = dot(rows, k, x);
+      const logit = y[k];
       if (logit > best) {
         second = best;
         best = logit;

@@ -6,11 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { Transformer } from '../inference/transformer.ts';
 import type { AttentionBackend } from '../inference/transformer.ts';
 import { machineGraph } from '../machine/build.ts';
+import { buildPrompt } from '../program/prompt.ts';
 import { vocabulary } from '../program/vocab.ts';
 import { EDGE_OPERANDS, FEW_EDGE_OPERANDS, edgePrograms } from '../testing/edge-programs.ts';
 import { randomIrCase } from '../testing/random-ir.ts';
 import { compareWithReference } from '../testing/token-runner.ts';
 import type { NextToken } from '../testing/token-runner.ts';
+import { STOP_TOKENS } from '../trace/decode.ts';
 import { buildModel } from './build.ts';
 
 const model = buildModel(machineGraph(), vocabulary());
@@ -51,3 +53,27 @@ for (const { attention, operands, programs } of plan) {
     });
   });
 }
+
+// The specialized kernels (weights written into generated code) against the packed ones:
+// the whole residual stream, not only the tokens, must agree at every position.
+describe('the machine transformer with specialized and packed kernels', () => {
+  it('keeps identical residual streams over random programs', () => {
+    for (let seed = 3000; seed < 3005; seed++) {
+      const c = randomIrCase(seed);
+      const code = new Transformer(model, { kernels: 'specialized' });
+      const packed = new Transformer(model, { kernels: 'packed' });
+      const prompt = buildPrompt(c.program, c.input).tokens;
+      let a = code.prefill(prompt);
+      let b = packed.prefill(prompt);
+      for (let n = 0; n < 3000 && !STOP_TOKENS.includes(a); n++) {
+        expect(a, `${c.name} token ${n}`).toBe(b);
+        const other = packed.residual();
+        const same = code.residual().every((v, i) => v === other[i]);
+        expect(same, `${c.name} token ${n}`).toBe(true);
+        a = code.step(a);
+        b = packed.step(b);
+      }
+      expect(a).toBe(b);
+    }
+  });
+});

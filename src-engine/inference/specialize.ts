@@ -1,0 +1,138 @@
+// CompiledModel -> JavaScript functions with the weights written into their code: the same
+// sparse products as sparse-kernels.ts, term for term in the same order, but without the
+// loads of columns and weights from packed arrays, the padding lanes and the loop control.
+// Most rows of a computed model hold one to four terms, so that overhead is most of the work
+// of the packed kernels. The code is generated from numbers only (nothing else of the model
+// reaches it), and each number is written in the shortest form that reads back exactly.
+//
+// Results equal the packed kernels' up to the sign of zero sums: padding terms (0 * x[zero])
+// are left out, and a row whose bias is 0 starts from its first term instead of 0 + term.
+
+import type { CompiledLayer, CompiledModel } from './compile.ts';
+import { LANES } from './sparse-kernels.ts';
+import type { PackedRows } from './sparse-kernels.ts';
+
+export interface LayerKernels {
+  /** proj[r] = projection row r of every head (q0 q1 k0 k1 v...) at residual x. */
+  project(x: Float64Array, proj: Float64Array): void;
+  /** x += W_o out: the heads' outputs scattered into the residual. */
+  attendOut(out: Float64Array, x: Float64Array): void;
+  /** x += W_out (max(b, 0) * a); u is scratch of ffnWidth entries. */
+  feedForward(x: Float64Array, u: Float64Array): void;
+}
+
+export interface ModelKernels {
+  readonly layers: readonly LayerKernels[];
+  /** y[k] = logit of unembedding row k (compiled rows only, in their order). */
+  logits(x: Float64Array, y: Float64Array): void;
+}
+
+type Kernel2 = (a: Float64Array, b: Float64Array) => void;
+
+/** A weight as JavaScript source; String() gives the shortest digits that read back exactly. */
+function num(w: number): string {
+  if (!Number.isFinite(w)) throw new Error(`cannot specialize the non-finite weight ${w}`);
+  const s = String(w);
+  return w < 0 ? `(${s})` : s;
+}
+
+/** The entries of packed row r in stored order, padding left out. */
+function entries(w: PackedRows, r: number, pad: number, lanes: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = r * lanes; i < (r + 1) * lanes; i++) {
+    if (!(w.col[i] === pad && w.val[i] === 0)) out.push([w.col[i], w.val[i]]);
+  }
+  for (let e = w.restPtr[r]; e < w.restPtr[r + 1]; e++) out.push([w.restCol[e], w.restVal[e]]);
+  return out;
+}
+
+/** `acc += w * src`, with w = 1 and w = -1 written without the product (both exact). */
+function addTerm(acc: string, w: number, src: string): string {
+  if (w === 1) return `${acc} += ${src};`;
+  if (w === -1) return `${acc} -= ${src};`;
+  return `${acc} += ${num(w)} * ${src};`;
+}
+
+/** Statements leaving bias_r + sum_e w_e x[c_e] in `acc` (declared by the caller). */
+function dotCode(acc: string, w: PackedRows, r: number, pad: number): string[] {
+  const terms = entries(w, r, pad, LANES);
+  const bias = w.bias[r];
+  if (terms.length === 0) return [`${acc} = ${num(bias)};`];
+  const [c0, w0] = terms[0];
+  const lines = bias === 0
+    ? [`${acc} = ${w0 === 1 ? '' : `${num(w0)} * `}x[${c0}];`]
+    : [`${acc} = ${num(bias)};`, addTerm(acc, w0, `x[${c0}]`)];
+  for (const [c, v] of terms.slice(1)) lines.push(addTerm(acc, v, `x[${c}]`));
+  return lines;
+}
+
+/** Statements adding row r of a lane-width-1 scatter matrix, scaled by `src`, into x. */
+function scatterCode(w: PackedRows, r: number, src: string, pad: number): string[] {
+  return entries(w, r, pad, 1).map(([c, v]) => addTerm(`x[${c}]`, v, src));
+}
+
+function compile(params: string, body: string[]): Kernel2 {
+  return new Function(params.split(',')[0], params.split(',')[1], `'use strict';
+let s, b, a, v;
+${body.join('\n')}`) as Kernel2;
+}
+
+/** Slots read by rows of `w` (padding excluded). */
+function reads(w: PackedRows, pad: number, lanes: number, into: Set<number>): void {
+  for (let r = 0; r < w.rows; r++) for (const [c] of entries(w, r, pad, lanes)) into.add(c);
+}
+
+/**
+ * The feed-forward block. When no unit writes a slot that any unit reads, each open unit
+ * scatters right away; every slot still receives its additions in unit order, so the sums are
+ * those of computing all units first. Otherwise the units are computed into u first.
+ */
+function feedForwardCode(layer: CompiledLayer, net: CompiledModel): string[] {
+  const pad = net.zeroSlot;
+  const read = new Set<number>();
+  reads(layer.gate, pad, LANES, read);
+  reads(layer.a, pad, LANES, read);
+  const written = new Set<number>();
+  reads(layer.ffnOut, net.sinkSlot, 1, written);
+  const direct = [...written].every((slot) => !read.has(slot));
+  const body: string[] = [];
+  for (let i = 0; i < layer.ffnWidth; i++) {
+    body.push(...dotCode('b', layer.gate, i, pad), 'if (b > 0) {');
+    body.push(...dotCode('a', layer.a, i, pad));
+    if (direct) body.push('v = b * a;', ...scatterCode(layer.ffnOut, i, 'v', net.sinkSlot), '}');
+    else body.push(`u[${i}] = b * a;`, `} else u[${i}] = 0;`);
+  }
+  if (!direct) {
+    for (let i = 0; i < layer.ffnWidth; i++) {
+      body.push(...scatterCode(layer.ffnOut, i, `u[${i}]`, net.sinkSlot));
+    }
+  }
+  return body;
+}
+
+function layerKernels(layer: CompiledLayer, net: CompiledModel): LayerKernels {
+  const project: string[] = [];
+  for (let r = 0; r < layer.proj.rows; r++) {
+    project.push(...dotCode('s', layer.proj, r, net.zeroSlot), `proj[${r}] = s;`);
+  }
+  const attendOut: string[] = [];
+  for (let r = 0; r < layer.attnOut.rows; r++) {
+    attendOut.push(...scatterCode(layer.attnOut, r, `out[${r}]`, net.sinkSlot));
+  }
+  return {
+    project: compile('x,proj', project),
+    attendOut: compile('out,x', attendOut),
+    feedForward: compile('x,u', feedForwardCode(layer, net)),
+  };
+}
+
+export function specialize(net: CompiledModel): ModelKernels {
+  const logits: string[] = [];
+  for (let k = 0; k < net.unembed.rows; k++) {
+    logits.push(...dotCode('s', net.unembed, k, net.zeroSlot), `y[${k}] = s;`);
+  }
+  return {
+    layers: net.layers.map((layer) => layerKernels(layer, net)),
+    logits: compile('x,y', logits),
+  };
+}
