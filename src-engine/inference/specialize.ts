@@ -27,7 +27,7 @@ export interface ModelKernels {
   logits(x: Float64Array, y: Float64Array): void;
 }
 
-type Kernel2 = (a: Float64Array, b: Float64Array) => void;
+type Kernel = (a: Float64Array, b: Float64Array, floor?: number) => void;
 
 /** A weight as JavaScript source; String() gives the shortest digits that read back exactly. */
 function num(w: number): string {
@@ -71,10 +71,10 @@ function scatterCode(w: PackedRows, r: number, src: string, pad: number): string
   return entries(w, r, pad, 1).map(([c, v]) => addTerm(`x[${c}]`, v, src));
 }
 
-function compile(params: string, body: string[]): Kernel2 {
-  return new Function(params.split(',')[0], params.split(',')[1], `'use strict';
-let s, b, a, v;
-${body.join('\n')}`) as Kernel2;
+/** A function of two arrays named `first` and `second` (and a gate floor) running `body`. */
+function compile(first: string, second: string, body: string[]): Kernel {
+  const code = `'use strict';\nlet s, b, a, v;\n${body.join('\n')}`;
+  return new Function(first, second, 'floor', code) as Kernel;
 }
 
 /** Slots read by rows of `w` (padding excluded). */
@@ -97,7 +97,7 @@ function feedForwardCode(layer: CompiledLayer, net: CompiledModel): string[] {
   const direct = [...written].every((slot) => !read.has(slot));
   const body: string[] = [];
   for (let i = 0; i < layer.ffnWidth; i++) {
-    body.push(...dotCode('b', layer.gate, i, pad), 'if (b > 0) {');
+    body.push(...dotCode('b', layer.gate, i, pad), 'if (b > floor) {');
     body.push(...dotCode('a', layer.a, i, pad));
     if (direct) body.push('v = b * a;', ...scatterCode(layer.ffnOut, i, 'v', net.sinkSlot), '}');
     else body.push(`u[${i}] = b * a;`, `} else u[${i}] = 0;`);
@@ -110,6 +110,20 @@ function feedForwardCode(layer: CompiledLayer, net: CompiledModel): string[] {
   return body;
 }
 
+/**
+ * V8 optimizes a function for the paths it has seen run; code in a branch that never ran has
+ * no type feedback, and reaching it later throws the optimized code away (a "deopt"). Units
+ * that open only once the program runs would cost a deopt each, early in every decoding.
+ * Calls on scratch arrays with every gate open (floor -Infinity) record feedback for all of
+ * them; in use the floor is 0, the ReLU. V8 starts recording only after a few calls, hence
+ * the repetition.
+ */
+function warm(feedForward: Kernel, net: CompiledModel): void {
+  const x = new Float64Array(net.dModel + 2);
+  const u = new Float64Array(net.maxFfnWidth);
+  for (let i = 0; i < 16; i++) feedForward(x, u, -Infinity);
+}
+
 function layerKernels(layer: CompiledLayer, net: CompiledModel): LayerKernels {
   const project: string[] = [];
   for (let r = 0; r < layer.proj.rows; r++) {
@@ -119,10 +133,12 @@ function layerKernels(layer: CompiledLayer, net: CompiledModel): LayerKernels {
   for (let r = 0; r < layer.attnOut.rows; r++) {
     attendOut.push(...scatterCode(layer.attnOut, r, `out[${r}]`, net.sinkSlot));
   }
+  const feedForward = compile('x', 'u', feedForwardCode(layer, net));
+  warm(feedForward, net);
   return {
-    project: compile('x,proj', project),
-    attendOut: compile('out,x', attendOut),
-    feedForward: compile('x,u', feedForwardCode(layer, net)),
+    project: compile('x', 'proj', project),
+    attendOut: compile('out', 'x', attendOut),
+    feedForward: (x, u) => feedForward(x, u, 0),
   };
 }
 
@@ -133,6 +149,6 @@ export function specialize(net: CompiledModel): ModelKernels {
   }
   return {
     layers: net.layers.map((layer) => layerKernels(layer, net)),
-    logits: compile('x,y', logits),
+    logits: compile('x', 'y', logits),
   };
 }
