@@ -3,36 +3,19 @@
 // process validates it); events come back on another. Nothing else of Electron leaks out.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { AppEvent, InweightsApi } from '../shared/api.ts';
+import { type CallMethod, forwardCalls } from '../shared/api-calls.ts';
 import { CALL_CHANNEL, EVENT_CHANNEL } from './channels.ts';
 
 type Reply = { ok: true; value: unknown } | { ok: false; error: string };
 
-async function call<T>(method: keyof InweightsApi, arg?: unknown): Promise<T> {
+async function call<T>(method: CallMethod, arg?: unknown): Promise<T> {
   const reply = (await ipcRenderer.invoke(CALL_CHANNEL, method, arg)) as Reply;
   if (!reply.ok) throw new Error(reply.error);
   return reply.value as T;
 }
 
 const api: InweightsApi = {
-  listPrograms: () => call('listPrograms'),
-  getProgram: (id) => call('getProgram', id),
-  saveProgram: (r) => call('saveProgram', r),
-  renameProgram: (r) => call('renameProgram', r),
-  deleteProgram: (id) => call('deleteProgram', id),
-  compile: (source) => call('compile', source),
-  parseProblem: (r) => call('parseProblem', r),
-  startRun: (r) => call('startRun', r),
-  solve: (r) => call('solve', r),
-  cancelRun: (id) => call('cancelRun', id),
-  reexecuteRun: (id) => call('reexecuteRun', id),
-  listRuns: () => call('listRuns'),
-  getRun: (id) => call('getRun', id),
-  getTrace: (id) => call('getTrace', id),
-  deleteRun: (id) => call('deleteRun', id),
-  modelInfo: () => call('modelInfo'),
-  engineStatus: () => call('engineStatus'),
-  openFile: (r) => call('openFile', r),
-  saveFile: (r) => call('saveFile', r),
+  ...forwardCalls(call),
   onEvent: (listener) => {
     const handler = (_e: IpcRendererEvent, event: AppEvent) => listener(event);
     ipcRenderer.on(EVENT_CHANNEL, handler);

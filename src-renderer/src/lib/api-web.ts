@@ -3,9 +3,10 @@
 // download. The same InweightsApi as the desktop preload's, so views never know which it is.
 
 import type { AppEvent, InweightsApi, OpenedFile } from '../../../src-main/shared/api.ts';
+import { type CallMethod, forwardCalls } from '../../../src-main/shared/api-calls.ts';
 import { decodeEvent } from '../../../src-main/shared/event-codec.ts';
 
-async function call<T>(method: string, arg?: unknown): Promise<T> {
+async function call<T>(method: CallMethod, arg?: unknown): Promise<T> {
   const res = await fetch(`/api/call/${method}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
@@ -72,23 +73,9 @@ function eventSource(): (listener: (e: AppEvent) => void) => () => void {
 export function createWebApi(): InweightsApi {
   const onEvent = eventSource();
   return {
-    listPrograms: () => call('listPrograms'),
-    getProgram: (id) => call('getProgram', id),
-    saveProgram: (r) => call('saveProgram', r),
-    renameProgram: (r) => call('renameProgram', r),
-    deleteProgram: (id) => call('deleteProgram', id),
-    compile: (source) => call('compile', source),
-    parseProblem: (r) => call('parseProblem', r),
-    startRun: (r) => call('startRun', r),
-    solve: (r) => call('solve', r),
-    cancelRun: (id) => call('cancelRun', id),
-    reexecuteRun: (id) => call('reexecuteRun', id),
-    listRuns: () => call('listRuns'),
-    getRun: (id) => call('getRun', id),
+    ...forwardCalls(call),
+    // answered here, not by the server: the trace as binary, the browser's own file dialogs
     getTrace,
-    deleteRun: (id) => call('deleteRun', id),
-    modelInfo: () => call('modelInfo'),
-    engineStatus: () => call('engineStatus'),
     openFile: (r) => openFile(r.filters.flatMap((f) => f.extensions)),
     saveFile: async (r) => saveFile(r.name, r.text),
     onEvent,
