@@ -226,24 +226,12 @@ function shiftVariable(s: Sequence, kind: ShiftKind, x: Pair, k: Operand, d: Pai
   s.op(Op.SELECT, dh, kind === 'shr_s' ? t(4) : imm(0), t(1), t(0));
 }
 
-export function shift64(f: Frame, kind: ShiftKind): void {
-  const scratchBase = f.nextSlot();
-  const b = f.pop();
-  const a = f.pop();
-  if (anyImm(a)) f.materialize(a);
-  const s = new Sequence(f, 1 + a.count + b.count, scratchBase);
-  const k = b.parts[0]!;
-  if (k.kind !== 'imm') shiftVariable(s, kind, pair(a), k, slots(a));
-  else if ((k.value & 63) !== 0) shiftConstant(s, kind, pair(a), k.value & 63, slots(a));
-  else {
-    f.push('i64', pair(a), s.pending);
-    return;
-  }
-  s.done();
-}
-
-/** rotl(x, k) = (x << k) | (x >> (64 - k)), both shifts taken mod 64. */
-export function rotate64(f: Frame, left: boolean): void {
+/**
+ * Pops a shift's or rotation's value a (into registers: its words meet immediate counts) and
+ * count k (its low word). A constant k that is 0 mod 64 leaves a unchanged: a is pushed back
+ * as it is and null returned, so the caller emits nothing.
+ */
+function shiftOperands(f: Frame): { a: Entry; k: Operand; s: Sequence } | null {
   const scratchBase = f.nextSlot();
   const b = f.pop();
   const a = f.pop();
@@ -252,8 +240,25 @@ export function rotate64(f: Frame, left: boolean): void {
   const k = b.parts[0]!;
   if (k.kind === 'imm' && (k.value & 63) === 0) {
     f.push('i64', pair(a), s.pending);
-    return;
+    return null;
   }
+  return { a, k, s };
+}
+
+export function shift64(f: Frame, kind: ShiftKind): void {
+  const operands = shiftOperands(f);
+  if (!operands) return;
+  const { a, k, s } = operands;
+  if (k.kind === 'imm') shiftConstant(s, kind, pair(a), k.value & 63, slots(a));
+  else shiftVariable(s, kind, pair(a), k, slots(a));
+  s.done();
+}
+
+/** rotl(x, k) = (x << k) | (x >> (64 - k)), both shifts taken mod 64. */
+export function rotate64(f: Frame, left: boolean): void {
+  const operands = shiftOperands(f);
+  if (!operands) return;
+  const { a, k, s } = operands;
   const [first, second]: ShiftKind[] = left ? ['shl', 'shr_u'] : ['shr_u', 'shl'];
   const p: Pair = [s.t(0), s.t(1)];
   const q: Pair = [s.t(2), s.t(3)];
