@@ -27,24 +27,33 @@ const traps = (op: number, a: number, b: number): boolean =>
     ? true
     : op === Op.DIV_S && a === 0x80000000 && b === 0xffffffff;
 
-/** One program per opcode: the opcode on all edge pairs, register and immediate forms. */
+/**
+ * One program per opcode: the opcode on all edge pairs, register and immediate forms. With
+ * parts > 1 the first operands are split over that many programs per opcode, which keeps
+ * traces short for back-ends whose cost per token grows with the trace.
+ */
 export function edgePrograms(
   operands: readonly number[] = EDGE_OPERANDS,
+  parts = 1,
 ): { name: string; program: TokenProgram }[] {
   const out: { name: string; program: TokenProgram }[] = [];
+  const size = Math.ceil(operands.length / parts);
   for (const op of [...BINARY, ...UNARY]) {
-    const code: Instruction[] = [];
-    for (const a of operands) {
-      code.push(movImm(1, a));
-      for (const b of UNARY.includes(op) ? [0] : operands) {
-        if (traps(op, a, b)) continue;
-        code.push(movImm(2, b));
-        code.push(instruction(op, { dst: 3, a: 1, b: 2 }));
-        code.push(instruction(op, { dst: 4, a: 1, flags: Flag.B_IMM, imm: b }));
+    for (let first = 0; first < operands.length; first += size) {
+      const code: Instruction[] = [];
+      for (const a of operands.slice(first, first + size)) {
+        code.push(movImm(1, a));
+        for (const b of UNARY.includes(op) ? [0] : operands) {
+          if (traps(op, a, b)) continue;
+          code.push(movImm(2, b));
+          code.push(instruction(op, { dst: 3, a: 1, b: 2 }));
+          code.push(instruction(op, { dst: 4, a: 1, flags: Flag.B_IMM, imm: b }));
+        }
       }
+      code.push(instruction(Op.HALT));
+      const part = parts > 1 ? ` (part ${first / size + 1} of ${parts})` : '';
+      out.push({ name: opName.get(op)! + part, program: irProgram(code) });
     }
-    code.push(instruction(Op.HALT));
-    out.push({ name: opName.get(op)!, program: irProgram(code) });
   }
   out.push({ name: 'select', program: irProgram(selectCode()) });
   for (const [name, code] of trapCases()) out.push({ name, program: irProgram(code) });
