@@ -77,8 +77,8 @@ function compile(first: string, second: string, body: string[]): Kernel {
   return new Function(first, second, 'floor', code) as Kernel;
 }
 
-/** Slots read by rows of `w` (padding excluded). */
-function reads(w: PackedRows, pad: number, lanes: number, into: Set<number>): void {
+/** The residual slots that rows of `w` refer to (padding excluded), added to `into`. */
+function slotsOf(w: PackedRows, pad: number, lanes: number, into: Set<number>): void {
   for (let r = 0; r < w.rows; r++) for (const [c] of entries(w, r, pad, lanes)) into.add(c);
 }
 
@@ -90,10 +90,10 @@ function reads(w: PackedRows, pad: number, lanes: number, into: Set<number>): vo
 function feedForwardCode(layer: CompiledLayer, net: CompiledModel): string[] {
   const pad = net.zeroSlot;
   const read = new Set<number>();
-  reads(layer.gate, pad, LANES, read);
-  reads(layer.a, pad, LANES, read);
+  slotsOf(layer.gate, pad, LANES, read);
+  slotsOf(layer.a, pad, LANES, read);
   const written = new Set<number>();
-  reads(layer.ffnOut, net.sinkSlot, 1, written);
+  slotsOf(layer.ffnOut, net.sinkSlot, 1, written);
   const direct = [...written].every((slot) => !read.has(slot));
   const body: string[] = [];
   for (let i = 0; i < layer.ffnWidth; i++) {
