@@ -8,23 +8,32 @@ import type { Random } from './random.ts';
 
 /** Helpers every corpus program starts with. Shift counts are masked with `& 31`, which Clang
  * drops because WebAssembly shifts take the count mod 32 themselves: counts of 32 and more read
- * from the input reach the machine unmasked, and C stays free of undefined behaviour. */
+ * from the input reach the machine unmasked, and C stays free of undefined behaviour.
+ * Operands come in and results go out as 4 raw bytes, least significant first: a few steps per
+ * word, where decimal text through scanf and printf would cost hundreds (and the libc's printf
+ * alone is a thousand instructions of prompt). */
 export const C_PRELUDE = `#include <stdio.h>
 #include <stdlib.h>
 
 #define INT_MIN_ (-2147483647 - 1)
 
+/* getchar gives 0..255 while input lasts, and every case's input holds its operands. */
 static unsigned read_u(void) {
-  int ch = getchar();
-  while (ch == ' ' || ch == '\\n') ch = getchar();
-  int negative = ch == '-';
-  if (negative) ch = getchar();
-  unsigned x = 0;
-  while (ch >= '0' && ch <= '9') {
-    x = x * 10u + (unsigned)(ch - '0');
-    ch = getchar();
-  }
-  return negative ? 0u - x : x;
+  unsigned x = (unsigned)getchar();
+  x |= (unsigned)getchar() << 8;
+  x |= (unsigned)getchar() << 16;
+  return x | (unsigned)getchar() << 24;
+}
+
+/* Through a pointer, so that the caller's variable lives in its stack frame in memory. */
+static inline __attribute__((noinline)) void read_to(unsigned *x) { *x = read_u(); }
+
+/* putchar writes c & 255. */
+static void put_u(unsigned x) {
+  putchar((int)x);
+  putchar((int)(x >> 8));
+  putchar((int)(x >> 16));
+  putchar((int)(x >> 24));
 }
 
 static inline unsigned shl(unsigned x, unsigned n) { return x << (n & 31); }

@@ -1,10 +1,13 @@
 // A seeded generator of random C programs for the differential tests (reference against native
-// WebAssembly, and later the transformer against the reference). Each case reads its operands
+// WebAssembly; the graph evaluator and the transformer, on both attention back-ends, against
+// the reference). Each case reads its operands
 // from its input so Clang cannot fold them away, then runs random statements: expressions over
 // every i32 operation, branches, counted loops, switches (br_table), arrays of 8, 16 and 32 bits
-// (signed and unsigned), globals, a noinline function and a recursion; it prints its results.
+// (signed and unsigned), globals, a noinline function and a recursion; it writes its results.
 // A few cases trap on purpose (division by zero, INT_MIN / -1, unreachable, out of bounds),
-// a few call exit from a nested function.
+// a few call exit from a nested function. Operands and results are raw 32-bit words (read_u and
+// put_u in C_PRELUDE), not text, so a case runs in a few thousand tokens without libc's printf
+// and scanf: short enough for the brute-force attention back-end to run the whole corpus.
 // Cases can be bundled into one program that dispatches on the first input byte, so a corpus of
 // hundreds of cases needs only a few compiles.
 
@@ -44,7 +47,6 @@ const ARRAYS: [type: string, suffix: string][] = [
   ['unsigned short', 'u16'],
   ['int', 's32'],
 ];
-const encoder = new TextEncoder();
 
 /** Generation state of one case: its prefix, its random source, the text it is building. */
 interface Gen {
@@ -82,7 +84,7 @@ function statement(g: Gen, depth: number): void {
   else if (roll < 91) {
     g.lines.push(`${pad}${target} = ${p}f(${expr(1)}, ${expr(1)}, ${expr(1)});`);
   } else if (roll < 95) g.lines.push(`${pad}${target} = ${p}rec(${expr(1)} & 15u, ${expr(1)});`);
-  else g.lines.push(`${pad}printf("${p}%u\\n", ${target});`);
+  else g.lines.push(`${pad}put_u(${target});`);
 }
 
 /** The expression, or a different one when it is the target itself (no self-assignment). */
@@ -146,7 +148,7 @@ function declarations(g: Gen): string[] {
     `  return ${cExpr(rnd, params, 3)};`,
     '}',
     `__attribute__((noinline)) static void ${p}stop(unsigned code) {`,
-    '  printf("exit %u\\n", code);',
+    '  put_u(code);',
     '  exit((int)code);',
     '}',
     `__attribute__((noinline)) static unsigned ${p}rec(unsigned n, unsigned x) {`,
@@ -157,17 +159,18 @@ function declarations(g: Gen): string[] {
   return lines;
 }
 
-/** Text of one operand: decimal, signed or unsigned, as read_u accepts it. */
-const operandText = (w: number): string => (w >= 2 ** 31 && w % 3 === 0 ? `${w | 0}` : `${w}`);
+/** Input bytes of operand words, as read_u reads them: 4 bytes each, least significant first. */
+const wordBytes = (words: readonly number[]): number[] =>
+  words.flatMap((w) => [w & 255, (w >>> 8) & 255, (w >>> 16) & 255, w >>> 24]);
 
-/** What could go wrong on purpose at the end of a case, with the input that makes it happen. */
-const TRAPS: [code: string, input: string][] = [
-  ['printf("%u\\n", (unsigned)((int)v0 / (int)read_u()));', ' 0'],
-  ['printf("%u\\n", v1 % read_u());', ' 0'],
-  ['{ int x = (int)read_u(), y = (int)read_u(); printf("%d\\n", x / y); }', ' -2147483648 -1'],
-  ['__builtin_trap();', ''],
-  ['printf("%u\\n", *(volatile unsigned *)read_u());', ' 4294967292'],
-  ['printf("%u\\n", *(volatile unsigned char *)read_u());', ' 2097152'],
+/** What could go wrong on purpose at the end of a case, with the operands that make it happen. */
+const TRAPS: [code: string, operands: number[]][] = [
+  ['put_u((unsigned)((int)v0 / (int)read_u()));', [0]],
+  ['put_u(v1 % read_u());', [0]],
+  ['{ int x = (int)read_u(), y = (int)read_u(); put_u((unsigned)(x / y)); }', [2 ** 31, -1 >>> 0]],
+  ['__builtin_trap();', []],
+  ['put_u(*(volatile unsigned *)read_u());', [2 ** 32 - 4]],
+  ['put_u(*(volatile unsigned char *)read_u());', [2 ** 21]],
 ];
 
 /** Generates one case from its seed. */
@@ -180,24 +183,22 @@ function generateUnit(seed: number): Unit {
   const g: Gen = { rnd, p, scope, targets: vars, loopDepth: 0, lines: [] };
   const decls = declarations(g);
 
-  let input = vars.map(() => operandText(rnd.word())).join(' ');
+  const input = wordBytes(vars.map(() => rnd.word()));
   g.lines.push(`static void ${p}main(void) {`);
   if (rnd.chance(0.25)) {
-    // scanf writes through pointers: the operands live in the stack frame in memory.
+    // read_to writes through pointers: the operands live in the stack frame in memory.
     g.lines.push(`  unsigned ${vars.join(', ')};`);
-    const formats = vars.map(() => '%u').join(' ');
-    g.lines.push(`  scanf("${formats}", ${vars.map((v) => '&' + v).join(', ')});`);
+    for (const v of vars) g.lines.push(`  read_to(&${v});`);
   } else for (const v of vars) g.lines.push(`  unsigned ${v} = read_u();`);
   statements(g, rnd.int(6, 12), 1);
   const sums = ARRAYS.map(([, s]) => `(unsigned)${p}${s}[${rnd.int(0, ARRAY_LENGTH - 1)}]`);
   const all = [...vars, `${p}g0`, `${p}g1`, ...sums];
-  g.lines.push(`  printf("${all.map(() => '%u').join(' ')}\\n", ${all.join(', ')});`);
-  g.lines.push(`  printf("%d %x\\n", (int)v0, v1);`);
+  for (const x of all) g.lines.push(`  put_u(${x});`);
   const ending = rnd.int(0, 99);
   if (ending < 10) {
-    const [code, extra] = rnd.pick(TRAPS);
+    const [code, operands] = rnd.pick(TRAPS);
     g.lines.push(`  ${code}`);
-    input += extra;
+    input.push(...wordBytes(operands));
   } else if (ending < 15) {
     g.lines.push(`  ${p}stop(v1);`); // exit inside a call: HALT, not RET
   } else if (ending < 40) {
@@ -205,12 +206,11 @@ function generateUnit(seed: number): Unit {
       '  int ch;',
       '  unsigned h = 7u;',
       '  while ((ch = getchar()) != -1) h = h * 31u + (unsigned)ch;',
-      '  printf("eof %x\\n", h);',
+      '  put_u(h);',
     );
-    const tail = Array.from({ length: rnd.int(0, 6) }, () => rnd.int(0, 255));
-    return unit(g, decls, Uint8Array.of(...encoder.encode(input + ' '), ...tail));
+    input.push(...Array.from({ length: rnd.int(0, 6) }, () => rnd.int(0, 255)));
   }
-  return unit(g, decls, encoder.encode(input));
+  return unit(g, decls, Uint8Array.from(input));
 }
 
 function unit(g: Gen, decls: string[], input: Uint8Array): Unit {

@@ -46,7 +46,7 @@ describe('C corpus generator', () => {
       '(unsigned char)',
       '(unsigned short)',
       'rec(',
-      'scanf(',
+      'read_to(&',
       'getchar()) != -1',
     ];
     for (const needle of [...helpers, ...constructs]) expect(text).toContain(needle);
