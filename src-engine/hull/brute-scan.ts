@@ -55,15 +55,16 @@ export class BruteScan implements KeyStore {
     checkFinite(qx, qy, 'query', this.label);
 
     // Scores only, in scan order: a new maximum restarts the count, an equal score joins it.
-    // Keys below `second` cost one compare; ties (most keys of most heads) only count.
+    // Ties come first: in most heads most keys tie (one compare, a count); the rest score
+    // below `second` (two compares). Values are read after the scan, not at each new maximum.
     for (let j = 0; j < n; j++) {
       const s = qx * keys[2 * j] + qy * keys[2 * j + 1];
-      if (s >= second) {
-        if (s === best) {
-          last = j;
-          count++;
-          if (sum1) sum += val[j];
-        } else if (s > best) {
+      if (s === best) {
+        last = j;
+        count++;
+        if (sum1) sum += val[j];
+      } else if (s > second) {
+        if (s > best) {
           second = best;
           best = s;
           first = last = j;
