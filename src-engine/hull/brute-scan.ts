@@ -73,6 +73,8 @@ export class BruteScan implements KeyStore {
         } else second = s;
       }
     }
+    // A score of -Infinity (an overflow, which the margin flags) ties with the initial best.
+    if (first < 0 && count > 0) first = this.firstWinner(qx, qy, best);
     const win = this.ordered ? last : this.latestWinner(qx, qy, best, first, last);
 
     // Values: the latest winner's, or (average) the sum over the winners in scan order; with
@@ -98,6 +100,13 @@ export class BruteScan implements KeyStore {
     hit.position = win < 0 ? -1 : pos[win];
     hit.termMax = win < 0 ? 0 : Math.max(Math.abs(qx * keys[2 * win]),
       Math.abs(qy * keys[2 * win + 1]));
+  }
+
+  /** The first key whose score is `best`. */
+  private firstWinner(qx: number, qy: number, best: number): number {
+    let j = 0;
+    while (qx * this.keys[2 * j] + qy * this.keys[2 * j + 1] !== best) j++;
+    return j;
   }
 
   /** The winner of largest position when positions were inserted out of order. */
