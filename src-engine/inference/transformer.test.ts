@@ -4,7 +4,7 @@ import {
   countingModel, previousTokenByParity, previousTokenByPosition, randomModel,
 } from './test-models.ts';
 import { Transformer } from './transformer.ts';
-import type { AttentionBackend } from './transformer.ts';
+import type { AttentionBackend, TransformerOptions } from './transformer.ts';
 
 function generate(model: Model, prompt: number[], n: number, attention: AttentionBackend): {
   tokens: number[]; engine: Transformer;
@@ -54,44 +54,45 @@ describe('hand-built models produce the tokens derived by hand', () => {
   });
 });
 
-describe('hull and brute-force attention', () => {
-  it('give identical token streams and residuals on random sparse integer models', () => {
-    for (let seed = 1; seed <= 40; seed++) {
-      const model = randomModel(seed);
-      const hull = new Transformer(model, { attention: 'hull' });
-      const brute = new Transformer(model, { attention: 'brute' });
-      let a = hull.prefill([seed % 12, 3, 7]);
-      let b = brute.prefill([seed % 12, 3, 7]);
-      for (let step = 0; step < 200; step++) {
-        expect(b, `seed ${seed} step ${step}`).toBe(a);
-        expect(brute.residual()).toEqual(hull.residual());
-        a = hull.step(a);
-        b = brute.step(b);
-      }
-    }
-  });
-});
-
 /** True when every slot of a and b holds the same number (zeros of either sign are equal). */
 function sameStream(a: Float64Array, b: Float64Array): boolean {
   return a.length === b.length && a.every((v, i) => v === b[i]);
 }
 
-describe('specialized and packed kernels', () => {
-  it('give identical tokens, residuals and logits on random sparse integer models', () => {
+/**
+ * Decodes 200 tokens of random model `seed` on two engines configured differently; they must
+ * agree on every token, residual stream and logit vector. Returns both for further checks.
+ */
+function decodeTwice(
+  seed: number, left: TransformerOptions, right: TransformerOptions,
+): [Transformer, Transformer] {
+  const model = randomModel(seed);
+  const one = new Transformer(model, left);
+  const two = new Transformer(model, right);
+  let a = one.prefill([seed % 12, 3, 7]);
+  let b = two.prefill([seed % 12, 3, 7]);
+  for (let step = 0; step < 200; step++) {
+    expect(b, `seed ${seed} step ${step}`).toBe(a);
+    expect(sameStream(one.residual(), two.residual())).toBe(true);
+    expect(sameStream(one.logits(), two.logits())).toBe(true);
+    a = one.step(a);
+    b = two.step(b);
+  }
+  return [one, two];
+}
+
+describe('hull and brute-force attention', () => {
+  it('give identical token streams and residuals on random sparse integer models', () => {
     for (let seed = 1; seed <= 40; seed++) {
-      const model = randomModel(seed);
-      const code = new Transformer(model, { kernels: 'specialized' });
-      const packed = new Transformer(model, { kernels: 'packed' });
-      let a = code.prefill([seed % 12, 5, 2]);
-      let b = packed.prefill([seed % 12, 5, 2]);
-      for (let step = 0; step < 200; step++) {
-        expect(a, `seed ${seed} step ${step}`).toBe(b);
-        expect(sameStream(code.residual(), packed.residual())).toBe(true);
-        expect(sameStream(code.logits(), packed.logits())).toBe(true);
-        a = code.step(a);
-        b = packed.step(b);
-      }
+      decodeTwice(seed, { attention: 'hull' }, { attention: 'brute' });
+    }
+  });
+});
+
+describe('specialized and packed kernels', () => {
+  it('give identical tokens, residuals, logits and margins on random sparse integer models', () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const [code, packed] = decodeTwice(seed, { kernels: 'specialized' }, { kernels: 'packed' });
       expect(code.margins().minMargin).toBe(packed.margins().minMargin);
     }
   });
