@@ -51,13 +51,15 @@ function checkShape(cells: readonly (readonly Cell[])[], columns: number): void 
   }
   cells.forEach((line, i) => {
     if (line.length === columns) return;
-    const found = `row ${i + 1} has ${line.length} cells but row 1 has ${columns}`;
+    const found = `row ${i + 1} has ${cellCount(line.length)} but row 1 has ${columns}`;
     const column = Math.min(line.length, columns) + 1;
     const what = line.length < columns ? 'missing' : 'extra';
     const message = `${what} cell (${found}); every row needs the same number of cells`;
     throw new AssignmentError('MATRIX_RAGGED', message, i + 1, column);
   });
 }
+
+const cellCount = (k: number): string => `${k} ${k === 1 ? 'cell' : 'cells'}`;
 
 interface Scale {
   places: number;

@@ -34,7 +34,7 @@ function unquote(field: string): string {
 
 /** The OR-Library layout: the first number is n, then exactly n·n costs. */
 export function readOrLibrary(text: string): Cell[][] {
-  const words = text.split(/\s+/).filter((word) => word !== '');
+  const words = contentLines(text).flatMap((line) => line.trim().split(/\s+/));
   if (words.length === 0) throw empty();
   if (!/^\d+$/.test(words[0])) {
     const message = `the first number must be the size n, found '${words[0].slice(0, 24)}'`;
@@ -67,14 +67,18 @@ function empty(): AssignmentError {
   return new AssignmentError('INPUT_EMPTY', 'the input has no cells: give at least one row');
 }
 
-/** Whether text looks like an OR-Library file: a lone whole number n, then n·n values. */
+/**
+ * Whether text looks like an OR-Library file: a lone whole number n on the first line, then
+ * either exactly n·n values or lines of several values (which as delimited rows would be ragged
+ * against the one-cell first row, so the count of costs is the better thing to report).
+ */
 export function looksLikeOrLibrary(text: string): boolean {
   if (/[,;]/.test(text)) return false;
-  const lines = contentLines(text);
+  const lines = contentLines(text).map((line) => line.trim().split(/\s+/));
   if (lines.length === 0) return false;
-  const head = lines[0].trim().split(/\s+/);
+  const head = lines[0];
   if (head.length !== 1 || !/^\d+$/.test(head[0])) return false;
   const n = Number(head[0]);
-  const words = text.split(/\s+/).filter((word) => word !== '').length;
-  return words === 1 + n * n;
+  const words = lines.reduce((sum, line) => sum + line.length, 0);
+  return words === 1 + n * n || lines.some((line) => line.length > 1);
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AssignmentError, type AssignmentErrorCode } from './errors.ts';
 import { problemRows } from './problem.ts';
 import { detectFormat, problemFromRows, readProblem, type FormatChoice } from './read.ts';
-import { caseText } from './test-cases.ts';
+import { caseText, smallCases } from './test-cases.ts';
 
 const rowsOf = (text: string, format: FormatChoice = 'auto') =>
   problemRows(readProblem(text, { format }));
@@ -38,10 +38,17 @@ describe('detecting the format', () => {
     expect(detectFormat('2\n1 2\n3 4')).toBe('orlib');
   });
 
+  it('takes a lone n then rows of several values as OR-Library, even with costs missing', () => {
+    expect(detectFormat('2\n1 2\n3')).toBe('orlib');
+    const shortfall = /^row 3, column 3: missing cost \(expected n·n = 9 costs .* found 8\)/;
+    expectRefusal('3\n1 2 3\n4 5 6\n7 8\n', 'INPUT_ORLIB', shortfall);
+  });
+
   it('takes anything else as delimited rows', () => {
     expect(detectFormat('1,2\n3,4')).toBe('csv');
-    expect(detectFormat('2\n1 2\n3')).toBe('csv');
+    expect(detectFormat('2\n1\n3')).toBe('csv');
     expect(detectFormat('5')).toBe('csv');
+    expect(rowsOf('2\n1\n3')).toEqual([[2], [1], [3]]);
   });
 });
 
@@ -115,6 +122,42 @@ describe('reading JSON', () => {
     expectRefusal('[[0.30000000000000001, 1]]', 'CELL_TOO_PRECISE', rounded);
   });
 
+  it('maximises when the object asks with "sense": "max" or "maximize": true', () => {
+    expect(readProblem('{"matrix": [[1, 2], [3, 9]], "sense": "max"}').sense).toBe('max');
+    expect(readProblem('{"matrix": [[1, 2], [3, 9]], "maximize": true}').sense).toBe('max');
+    expect(readProblem('{"matrix": [[1]], "sense": "min", "maximize": false}').sense).toBe('min');
+    expect(problemFromRows({ matrix: [[1]], sense: 'max' }).sense).toBe('max');
+  });
+
+  it('maximises when either the caller or the file asks, and neither can undo the other', () => {
+    const minimising = '{"matrix": [[1]], "sense": "min"}';
+    expect(readProblem(minimising, { maximize: true }).sense).toBe('max');
+    expect(readProblem('{"matrix": [[1]], "sense": "max"}', { maximize: false }).sense).toBe('max');
+  });
+
+  it('reads every shared case file entry whole, with its own sense', () => {
+    for (const testCase of smallCases()) {
+      if (testCase.expected_optimum === 'error') continue;
+      expect(readProblem(JSON.stringify(testCase)).sense, testCase.id).toBe(testCase.sense);
+    }
+  });
+
+  it('refuses unknown keys, naming them, so a misspelt option is never ignored', () => {
+    const refusal = expectRefusal(
+      '{"matrix": [[1]], "maximise": true, "goal": "max"}',
+      'INPUT_JSON',
+      /^unknown keys "maximise", "goal": a matrix object takes "matrix", "sense", "maximize"/,
+    );
+    expect(refusal.row).toBeNull();
+  });
+
+  it('refuses a sense other than min or max, and a sense that contradicts maximize', () => {
+    expectRefusal('{"matrix": [[1]], "sense": "maximum"}', 'INPUT_JSON', /"sense" must be/);
+    expectRefusal('{"matrix": [[1]], "maximize": "yes"}', 'INPUT_JSON', /"maximize" must be/);
+    const both = '{"matrix": [[1]], "sense": "min", "maximize": true}';
+    expectRefusal(both, 'INPUT_JSON', /"sense": "min" contradicts "maximize": true/);
+  });
+
   it('reads JavaScript rows, with Infinity as a forbidden pair', () => {
     expect(problemRows(problemFromRows([[1, Infinity]]))).toEqual([[1, null]]);
   });
@@ -167,6 +210,10 @@ describe('refusing input that cannot be solved exactly', () => {
   it('refuses ragged rows, naming the missing or extra cell', () => {
     expectRefusal('1 2 3\n4 5', 'MATRIX_RAGGED', /^row 2, column 3: missing cell/);
     expectRefusal('[[1], [2, 3]]', 'MATRIX_RAGGED', /^row 2, column 2: extra cell/);
+  });
+
+  it('counts cells in the singular when a row has one', () => {
+    expectRefusal('1,2,3\n4', 'MATRIX_RAGGED', /\(row 2 has 1 cell but row 1 has 3\)/);
   });
 
   it('refuses integers beyond 2147483647 in magnitude', () => {

@@ -42,6 +42,15 @@ export function solverSuite(engine: EngineName, options: SuiteOptions): void {
       expect(result.output).toMatch(/^total -4294967294$/m);
     });
 
+    it('maximises a JSON problem that asks for it with "maximize" or "sense"', async () => {
+      for (const key of ['"maximize": true', '"sense": "max"']) {
+        const problem = readProblem(`{"matrix": [[1, 2], [3, 9]], ${key}}`);
+        const result = await solveAssignment(problem, { engine });
+        expectVerified(result);
+        expect(result.cost).toBe(10);
+      }
+    });
+
     for (const { file, optimum } of benchmarkFiles) {
       if (!options.benchmarks && file !== 'blog10.txt') continue;
       it(`finds the known optimum ${optimum} of ${file}`, async () => {
