@@ -2,7 +2,7 @@
 // run the compiled program, read the matching back from the output the engine generated,
 // and check it with the independent solver. Costs come back in the input's own units.
 import type { AttentionName, EngineName, RunEnd, RunOptions } from '../api.ts';
-import { compileProgram, runProgram } from '../pipeline.ts';
+import { compileProgram, DEFAULT_MAX_TOKENS, runProgram } from '../pipeline.ts';
 import { compiledHungarian, type ProgramRunner } from './hungarian-program.ts';
 import { inputUnits, type AssignmentProblem } from './problem.ts';
 import { programInput, readProgramOutput, type ProgramAnswer } from './program-io.ts';
@@ -28,7 +28,8 @@ export interface AssignmentResult {
   cost: number | null;
   /** column of each row (0-based), -1 where the row is unassigned */
   assignment: number[];
-  feasible: boolean;
+  /** whether an assignment avoids the forbidden pairs; null when the run did not finish */
+  feasible: boolean | null;
   /** the independent check confirmed the answer (optimal, or truly infeasible) */
   verified: boolean;
   verdict: Verdict;
@@ -67,13 +68,14 @@ export async function solveAssignment(
   const output = new TextDecoder().decode(run.output);
   const finished = run.end === 'halted';
   const answer = finished ? readProgramOutput(output, problem) : unfinished(problem);
-  const checked = finished ? verifyAnswer(problem, answer) : stopped(run.end, run.trap);
+  const limit = options.maxTokens ?? DEFAULT_MAX_TOKENS;
+  const checked = finished ? verifyAnswer(problem, answer) : stopped(run.end, run.trap, limit);
   return {
     n: problem.rows,
     m: problem.columns,
     cost: answer.total === null ? null : inputUnits(problem, answer.total),
     assignment: answer.assignment,
-    feasible: answer.feasible,
+    feasible: finished ? answer.feasible : null,
     verified: checked.verified,
     verdict: checked,
     tokens: run.tokens,
@@ -90,9 +92,16 @@ function unfinished(problem: AssignmentProblem): ProgramAnswer {
   return { feasible: false, assignment: new Array<number>(problem.rows).fill(-1), total: null };
 }
 
-function stopped(end: RunEnd, trap: string | null): Verdict {
-  const why = end === 'trap' ? `trapped (${trap ?? 'unknown trap'})` : `ended (${end})`;
-  return verdict('incomplete', `the run ${why} before the program printed its answer`, null);
+/** The verdict on a run that ended before the answer, saying why it ended. */
+function stopped(end: RunEnd, trap: string | null, limit: number): Verdict {
+  const why: Record<RunEnd, string> = {
+    limit: `stopped at the token limit (${limit.toLocaleString('en-US')} tokens)`,
+    cancelled: 'was cancelled',
+    trap: `trapped (${trap ?? 'unknown trap'})`,
+    halted: 'halted',
+  };
+  const message = `the run ${why[end]} before the program printed its answer`;
+  return verdict('incomplete', message, null);
 }
 
 /** Reads a problem from text: `format` 'auto' detects JSON, OR-Library or delimited rows. */

@@ -50,7 +50,8 @@ export interface AssignmentOutcome {
   cost: number | null;
   /** a column per row, -1 when the row is left unassigned */
   assignment: number[];
-  feasible: boolean;
+  /** null when the run ended before the program printed its answer */
+  feasible: boolean | null;
   verified: boolean;
   verdict: string;
 }

@@ -3,6 +3,7 @@
 // that does not match is refused with a message naming the call and the field.
 
 import { z } from 'zod';
+import { MAX_SIDE } from '../../src-engine/assignment/problem.ts';
 
 const id = z.number().int().positive();
 const engine = z.enum(['transformer', 'native']);
@@ -16,14 +17,15 @@ const name = z.string().trim().min(1, 'a name is required').max(120);
 /** 1 MiB of C source or input is far beyond any program the machine can hold */
 const source = z.string().max(1 << 20);
 
-/** Largest side of a matrix the app accepts; the native engine handles it in seconds. */
-export const MAX_SIDE = 2000;
+/** Refused before a run is created: the solver's own limit (hungarian.c's memory). */
+const sideLimit = (what: string): string =>
+  `more than ${MAX_SIDE} ${what}: the solver handles at most ${MAX_SIDE} rows and columns`;
 
 const problem = z.object({
   costs: z
-    .array(z.array(z.number().finite().nullable()).min(1).max(MAX_SIDE))
+    .array(z.array(z.number().finite().nullable()).min(1).max(MAX_SIDE, sideLimit('columns')))
     .min(1)
-    .max(MAX_SIDE),
+    .max(MAX_SIDE, sideLimit('rows')),
   sense: z.enum(['min', 'max']),
   rowNames: z.array(z.string().max(200)).optional(),
   colNames: z.array(z.string().max(200)).optional(),

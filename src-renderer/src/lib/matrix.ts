@@ -112,13 +112,19 @@ export function randomGrid(rows: number, cols: number, seed: number): Grid {
 const label = (names: string[], k: number, prefix: string) =>
   names[k]?.trim() || `${prefix}${k + 1}`;
 
+/** The total for display: the cost, or why there is none (no assignment, or no answer yet). */
+export function totalText(o: AssignmentOutcome): string {
+  if (o.cost !== null) return String(o.cost);
+  return o.feasible === false ? 'infeasible' : 'none (the run stopped before the answer)';
+}
+
 export function resultCsv(g: Grid, o: AssignmentOutcome): string {
   const lines = ['row,column,cost'];
   o.assignment.forEach((c, i) => {
     if (c >= 0)
       lines.push(`${label(g.rowNames, i, 'R')},${label(g.colNames, c, 'C')},${g.cells[i]![c]}`);
   });
-  lines.push(`total,,${o.cost ?? 'infeasible'}`);
+  lines.push(`total,,${o.cost ?? (o.feasible === false ? 'infeasible' : '')}`);
   return lines.join('\n') + '\n';
 }
 
