@@ -3,7 +3,6 @@
 // -o it writes the token program (program/program-file.ts). Compile errors and refusals go to
 // stderr as `file:line:col: error: message` lines and the exit code is 1.
 
-import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import type { Diagnostic } from '../../api.ts';
@@ -13,6 +12,7 @@ import { programToJson } from '../../program/program-file.ts';
 import { buildPrompt } from '../../program/prompt.ts';
 import type { CompileResult } from '../../c/compile.ts';
 import { writeErr, writeOut } from '../command.ts';
+import { readInputFile, writeOutputFile } from '../files.ts';
 
 /** Exit code of a program that did not compile. */
 export const EXIT_COMPILE_ERROR = 1;
@@ -22,7 +22,7 @@ export const EXIT_COMPILE_ERROR = 1;
  * returns null. Warnings are written to stderr either way.
  */
 export async function compileFile(program: Command, path: string): Promise<CompileResult | null> {
-  const source = readFileSync(path, 'utf8');
+  const source = readInputFile(path).toString('utf8');
   const report = (diagnostics: readonly Diagnostic[]): void => {
     for (const d of diagnostics) writeErr(program, `${formatDiagnostic(d)}\n`);
   };
@@ -54,6 +54,8 @@ export function registerCompile(program: Command): void {
         `${instructions.length} instructions, ${data.length} data bytes, ` +
           `${promptTokens} prompt tokens (empty input)\n`,
       );
-      if (flags.output !== undefined) writeFileSync(flags.output, programToJson(compiled.program));
+      if (flags.output !== undefined) {
+        writeOutputFile(flags.output, programToJson(compiled.program));
+      }
     });
 }

@@ -1,7 +1,6 @@
 // `inweights model build [-o FILE]` builds the weights from the machine graph (the shipped
 // file is resources/model/inweights.safetensors, reproduced byte for byte); `inweights model
 // info [FILE]` prints the shape of a model file.
-import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { machineGraph } from '../../machine/build.ts';
 import { saveModel } from '../../model/save.ts';
@@ -9,6 +8,7 @@ import { SHIPPED_MODEL_PATH, shippedModel } from '../../model/shipped.ts';
 import { vocabulary } from '../../program/vocab.ts';
 import { buildModel, describeModel } from '../../weights/build.ts';
 import { writeErr, writeOut } from '../command.ts';
+import { writeOutputFile } from '../files.ts';
 
 export function registerModel(program: Command): void {
   const model = program.command('model').description('build or inspect the transformer weights');
@@ -20,7 +20,7 @@ export function registerModel(program: Command): void {
       const started = performance.now();
       const built = buildModel(machineGraph(), vocabulary(), { producer: 'inweights model build' });
       const bytes = saveModel(built);
-      writeFileSync(flags.output, bytes);
+      writeOutputFile(flags.output, bytes);
       const ms = (performance.now() - started).toFixed(0);
       writeErr(program, `wrote ${flags.output} (${bytes.length} bytes) in ${ms} ms\n`);
       writeOut(program, shapeText(describeModel(built), built.config.vocab.length));

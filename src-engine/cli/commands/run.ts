@@ -3,11 +3,12 @@
 // everything else goes to stderr. Exit codes: 0 halted, 1 compile error, 2 bad usage,
 // 3 the program trapped, 4 the run reached --max-tokens before it ended.
 
-import { readFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import type { AttentionName, EngineName, RunResult } from '../../api.ts';
 import { runProgram } from '../../pipeline.ts';
 import { writeErr, writeOut } from '../command.ts';
+import { readInputFile } from '../files.ts';
+import { progressLine } from '../progress.ts';
 import { compileFile } from './compile.ts';
 
 interface RunFlags {
@@ -38,7 +39,7 @@ function inputBytes(program: Command, flags: RunFlags): Uint8Array | null {
     process.exitCode = EXIT_USAGE;
     return null;
   }
-  if (flags.inputFile !== undefined) return new Uint8Array(readFileSync(flags.inputFile));
+  if (flags.inputFile !== undefined) return new Uint8Array(readInputFile(flags.inputFile));
   return new TextEncoder().encode(flags.input ?? '');
 }
 
@@ -100,12 +101,15 @@ export function registerRun(program: Command): void {
       if (input === null) return;
       const compiled = await compileFile(program, file);
       if (compiled === null) return;
+      const line = flags.engine === 'native' ? null : progressLine(program);
       const result = await runProgram(compiled, {
         input,
         engine: flags.engine,
         attention: flags.attention,
         ...(flags.maxTokens !== undefined && { maxTokens: flags.maxTokens }),
+        ...(line !== null && { onProgress: (counts) => line.update(counts) }),
       });
+      line?.clear();
       if (flags.json) writeOut(program, `${JSON.stringify(summary(result))}\n`);
       else {
         writeProgramOutput(program, result.output);

@@ -63,6 +63,28 @@ describe('inweights solve', () => {
     expect(lastLine(out)).toMatchObject({ cost: 12, assignment: [1, 0] });
   });
 
+  it('maximises a JSON file that asks for it, with or without --maximize', async () => {
+    const path = file('profit.json', '{"matrix": [[1, 2], [3, 9]], "maximize": true}');
+    expect(lastLine(await solve(path, '--json'))).toMatchObject({ cost: 10 });
+    expect(lastLine(await solve(path, '--maximize', '--json'))).toMatchObject({ cost: 10 });
+  });
+
+  it('reports a run cut short by --max-tokens as incomplete, feasible null, exit 1', async () => {
+    const args = [`${casesDir}blog10.txt`, '--engine', 'reference', '--max-tokens', '5000'];
+    expect(lastLine(await solve(...args, '--json'))).toMatchObject({
+      feasible: null,
+      cost: null,
+      verified: false,
+      verdict: 'incomplete',
+      end: 'limit',
+    });
+    expect(process.exitCode).toBe(1);
+    const stopped = 'the run stopped at the token limit (5,000 tokens)';
+    expect(await solve(...args)).toMatch(
+      new RegExp(`^incomplete: ${stopped.replace(/[()]/g, '\\$&')} before the program printed`, 'm'),
+    );
+  });
+
   it('prints the step-by-step account with --account', async () => {
     const out = await solve(file('three.json', '[[5, 9, 1], [10, 3, 2], [8, 7, 4]]'), '--account');
     expect(out).toMatch(/^ r3 \+5 > c3 \(r1\)$/m);

@@ -8,7 +8,9 @@ import type { EngineName } from '../../api.ts';
 import { problemRows, type AssignmentProblem } from '../../assignment/problem.ts';
 import type { FormatChoice } from '../../assignment/read.ts';
 import { parseProblem, solveAssignment, type AssignmentResult } from '../../assignment/solve.ts';
-import { writeErr, writeOut } from '../command.ts';
+import { writeOut } from '../command.ts';
+import { readInputFile } from '../files.ts';
+import { progressLine } from '../progress.ts';
 
 interface SolveFlags {
   format: FormatChoice;
@@ -39,15 +41,15 @@ export function registerSolve(program: Command): void {
     .option('--account', "print the program's step-by-step account before the result")
     .option('--json', 'print the result as one JSON object on the last line')
     .action(async (file: string, flags: SolveFlags) => {
-      const text = readFileSync(file === '-' ? 0 : file, 'utf8');
+      const text = file === '-' ? readFileSync(0, 'utf8') : readInputFile(file).toString('utf8');
       const problem = parseProblem(text, flags.format, { maximize: flags.maximize === true });
-      const showProgress = process.stderr.isTTY && flags.engine !== 'native';
+      const line = flags.engine === 'native' ? null : progressLine(program);
       const result = await solveAssignment(problem, {
         engine: flags.engine,
         ...(flags.maxTokens !== undefined && { maxTokens: flags.maxTokens }),
-        ...(showProgress && { onProgress: progress(program) }),
+        ...(line !== null && { onProgress: (counts) => line.update(counts) }),
       });
-      if (showProgress) writeErr(program, '\n');
+      line?.clear();
       if (flags.account) writeOut(program, withNewline(result.output));
       const report = flags.json
         ? `${JSON.stringify(summary(result))}\n`
@@ -90,18 +92,14 @@ const withNewline = (text: string): string => (text.endsWith('\n') ? text : `${t
 
 /** The matching for people: one line per row, the total and the verdict. */
 function readable(problem: AssignmentProblem, result: AssignmentResult): string {
-  const costs = problemRows(problem);
   const lines = [`${result.n}×${result.m} problem on the ${result.engine} engine`];
-  if (result.end !== 'halted') lines.push(`the run ${result.end}: ${result.verdict.message}`);
-  else if (!result.feasible) lines.push('infeasible: no assignment avoids the forbidden pairs');
+  // a run that did not finish has no answer to check: its verdict says why it stopped
+  if (result.feasible === null) lines.push(`incomplete: ${result.verdict.message}`);
   else {
-    result.assignment.forEach((column, row) => {
-      const pair = `row ${row + 1} -> column ${column + 1}, cost ${costs[row][column]}`;
-      lines.push(column < 0 ? `row ${row + 1} unassigned` : pair);
-    });
-    lines.push(`total cost ${result.cost}`);
+    if (result.feasible) lines.push(...matching(problem, result));
+    else lines.push('infeasible: no assignment avoids the forbidden pairs');
+    lines.push(`check: ${result.verified ? 'passed' : 'FAILED'} (${result.verdict.message})`);
   }
-  lines.push(`check: ${result.verified ? 'passed' : 'FAILED'} (${result.verdict.message})`);
   const rate = result.seconds > 0 ? `, ${Math.round(result.tokens / result.seconds)} tokens/s` : '';
   lines.push(
     `${result.tokens} tokens, ${result.steps} steps, ${result.seconds.toFixed(3)} s${rate}`,
@@ -109,8 +107,13 @@ function readable(problem: AssignmentProblem, result: AssignmentResult): string 
   return `${lines.join('\n')}\n`;
 }
 
-/** Tokens so far on one rewritten stderr line (terminals only). */
-function progress(program: Command): (p: { tokens: number; tokensPerSecond: number }) => void {
-  return ({ tokens, tokensPerSecond }) =>
-    writeErr(program, `\r${tokens} tokens, ${Math.round(tokensPerSecond)} tokens/s`);
+/** One line per row (its column and cost), then the total. */
+function matching(problem: AssignmentProblem, result: AssignmentResult): string[] {
+  const costs = problemRows(problem);
+  const lines = result.assignment.map((column, row) =>
+    column < 0
+      ? `row ${row + 1} unassigned`
+      : `row ${row + 1} -> column ${column + 1}, cost ${costs[row][column]}`,
+  );
+  return [...lines, `total cost ${result.cost}`];
 }
