@@ -1,4 +1,6 @@
-// Turns the machine graph into transformer weights. Every live node gets its own residual slot;
+// Turns the machine graph into transformer weights. Every live node gets its own residual slot
+// (checkSlots then verifies, from the weights alone, that each slot has one writer and is
+// read only after it is written);
 // a Lin becomes one sparse row (its terms at their nodes' slots, its constant as the bias):
 //   embed node       -> column of the embedding matrix
 //   position node    -> a position-feature slot (p or p²)
@@ -12,6 +14,7 @@ import type { Graph, Lin } from '../graph/graph.ts';
 import type { MatrixBuilder, ProjectionBuilder } from '../model/builder.ts';
 import { ModelBuilder } from '../model/builder.ts';
 import type { LayerConfig, Model, PositionFeature } from '../model/types.ts';
+import { checkSlots } from './check-slots.ts';
 import { schedule } from './schedule.ts';
 
 export interface BuildReport {
@@ -32,8 +35,7 @@ export function buildModel(
   const slot = new Int32Array(g.nodes.length).fill(-1);
   const slotNames: string[] = [];
   g.nodes.forEach((n, id) => {
-    if (sched.ready[id]! < 0) return;
-    if (n.kind === 'lookup' && !sched.live.node[id]) return;
+    if (sched.ready[id]! < 0 || !sched.live.node[id]) return;
     slot[id] = slotNames.length;
     slotNames.push(n.name);
   });
@@ -104,7 +106,10 @@ export function buildModel(
     }
   });
   g.logits.forEach((lin, t) => row(mb.unembed, t, lin));
-  return mb.build();
+  const model = mb.build();
+  const { problems } = checkSlots(model);
+  if (problems.length > 0) throw new Error(`invalid slot allocation:\n${problems.join('\n')}`);
+  return model;
 }
 
 const unitsOf = (g: Graph, id: number): number => {
