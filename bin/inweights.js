@@ -5,6 +5,13 @@ import { register } from 'tsx/esm/api';
 
 register();
 
+// A reader that stops early (`inweights solve … | head -1`) closes the pipe: that ends our
+// output, and is not an error to report.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 try {
   const { main } = await import('../src-engine/cli/main.ts');
   await main(process.argv);

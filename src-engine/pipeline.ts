@@ -104,9 +104,14 @@ function concat(chunks: Int32Array[]): Int32Array {
   return out;
 }
 
+/**
+ * Native runs generate no tokens, so their bound is on the output: at most what the token
+ * limit lets the transformer print (an output step is two tokens).
+ */
 async function runOnNative(compiled: CompiledProgram, opts: RunOptions): Promise<RunResult> {
   const started = performance.now();
-  const r = await runNative(compiled.wasm, opts.input);
+  const maxOutput = Math.floor((opts.maxTokens ?? DEFAULT_MAX_TOKENS) / 2);
+  const r = await runNative(compiled.wasm, opts.input, { maxOutput });
   return {
     engine: 'native',
     output: r.output,
@@ -114,7 +119,7 @@ async function runOnNative(compiled: CompiledProgram, opts: RunOptions): Promise
     steps: 0,
     halted: r.halted,
     trap: r.trap,
-    end: r.trap === null ? 'halted' : 'trap',
+    end: r.limited ? 'limit' : r.trap === null ? 'halted' : 'trap',
     seconds: (performance.now() - started) / 1000,
   };
 }

@@ -43,6 +43,10 @@ export interface AssignmentResult {
   trap: string | null;
   /** everything the program printed */
   output: string;
+  /** transformer runs only: the attention back-end and the smallest decision margin */
+  attention?: AttentionName;
+  minMargin?: number;
+  marginOk?: boolean;
 }
 
 export const pipelineRunner: ProgramRunner = {
@@ -69,7 +73,9 @@ export async function solveAssignment(
   const finished = run.end === 'halted';
   const answer = finished ? readProgramOutput(output, problem) : unfinished(problem);
   const limit = options.maxTokens ?? DEFAULT_MAX_TOKENS;
-  const checked = finished ? verifyAnswer(problem, answer) : stopped(run.end, run.trap, limit);
+  const checked = finished
+    ? verifyAnswer(problem, answer)
+    : stopped(run.end, run.trap, run.engine === 'native' ? null : limit);
   return {
     n: problem.rows,
     m: problem.columns,
@@ -85,6 +91,9 @@ export async function solveAssignment(
     end: run.end,
     trap: run.trap,
     output,
+    ...(run.attention !== undefined && { attention: run.attention }),
+    ...(run.minMargin !== undefined && { minMargin: run.minMargin }),
+    ...(run.marginOk !== undefined && { marginOk: run.marginOk }),
   };
 }
 
@@ -92,10 +101,16 @@ function unfinished(problem: AssignmentProblem): ProgramAnswer {
   return { feasible: false, assignment: new Array<number>(problem.rows).fill(-1), total: null };
 }
 
-/** The verdict on a run that ended before the answer, saying why it ended. */
-function stopped(end: RunEnd, trap: string | null, limit: number): Verdict {
+/**
+ * The verdict on a run that ended before the answer, saying why it ended. `limit` is the token
+ * limit, or null for the native engine, whose limit is on its output.
+ */
+function stopped(end: RunEnd, trap: string | null, limit: number | null): Verdict {
   const why: Record<RunEnd, string> = {
-    limit: `stopped at the token limit (${limit.toLocaleString('en-US')} tokens)`,
+    limit:
+      limit === null
+        ? 'stopped at the output limit'
+        : `stopped at the token limit (${limit.toLocaleString('en-US')} tokens)`,
     cancelled: 'was cancelled',
     trap: `trapped (${trap ?? 'unknown trap'})`,
     halted: 'halted',

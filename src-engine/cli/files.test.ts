@@ -23,8 +23,12 @@ describe('files named on the command line', () => {
     expect(() => writeOutputFile(dir, 'x')).toThrow(`cannot write ${dir}: is a directory`);
   });
 
-  it('names the file when a part of the path does not exist', () => {
-    const path = join(dir, 'no-such-folder', 'out.tokens');
-    expect(() => writeOutputFile(path, 'x')).toThrow(`cannot write ${path}: no such file`);
+  it('names the missing folder when a file cannot be created', () => {
+    const folder = join(dir, 'no-such-folder');
+    const path = join(folder, 'out.tokens');
+    expect(() => writeOutputFile(path, 'x')).toThrow(
+      `cannot write ${path}: the folder ${folder} does not exist`,
+    );
+    expect(() => readInputFile(path)).toThrow(`cannot read ${path}: no such file`);
   });
 });

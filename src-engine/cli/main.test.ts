@@ -1,4 +1,7 @@
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { createProgram } from './main.ts';
@@ -43,6 +46,38 @@ describe('inweights CLI', () => {
   it('rejects an unknown command with a commander error', async () => {
     await expect(run('no-such-command')).rejects.toMatchObject({
       code: 'commander.unknownCommand',
+    });
+  });
+});
+
+describe('the inweights launcher', () => {
+  const launcher = fileURLToPath(new URL('../../bin/inweights.js', import.meta.url));
+  const hello = fileURLToPath(new URL('../../resources/programs/hello.c', import.meta.url));
+
+  /** Runs the launcher; returns its exit code and standard error. */
+  async function launch(...args: string[]): Promise<{ code: number; stderr: string }> {
+    return promisify(execFile)(process.execPath, [launcher, ...args]).then(
+      ({ stderr }) => ({ code: 0, stderr }),
+      (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
+    );
+  }
+
+  it('answers a usage error with one line on stderr and exit code 2', async () => {
+    for (const args of [['frob'], ['run', hello, '--engine', 'foo'], ['run', hello, '--bogus']]) {
+      const { code, stderr } = await launch(...args);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/^error: [^\n]+\n$/);
+    }
+  });
+
+  it('refuses an INWEIGHTS_RESOURCES folder that does not exist, naming the variable', async () => {
+    const env = { ...process.env, INWEIGHTS_RESOURCES: '/no/such/resources' };
+    const run = promisify(execFile)(process.execPath, [launcher, 'run', hello], { env });
+    await expect(run).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(
+        /^inweights: INWEIGHTS_RESOURCES is \/no\/such\/resources, which does not exist/,
+      ),
     });
   });
 });

@@ -1,7 +1,7 @@
 // The model that ships with Inweights: the machine graph built into weights, stored in
 // resources/model. `inweights model build` regenerates the file byte for byte.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resourcePath } from '../resources.ts';
 import { EngineError } from './errors.ts';
 import { decodeModel } from './load.ts';
@@ -19,6 +19,9 @@ export function shippedModel(path = SHIPPED_MODEL_PATH): Model {
       'MODEL_MISSING',
       `no model file at ${path}: build it with \`npx inweights model build\``,
     );
+  }
+  if (statSync(path).isDirectory()) {
+    throw new EngineError('MODEL_MISSING', `${path} is a folder, not a model file`);
   }
   const model = decodeModel(new Uint8Array(readFileSync(path)));
   if (path === SHIPPED_MODEL_PATH) cached = model;

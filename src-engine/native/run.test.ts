@@ -94,3 +94,22 @@ describe('entry', () => {
     expect(new TextDecoder().decode(runReference(program, new Uint8Array(0)).output)).toBe('0 1\n');
   });
 });
+
+describe('output bound', () => {
+  it('stops a program that prints forever once its output reaches the bound', async () => {
+    const { wasm } = await compileC(
+      '#include <stdio.h>\nint main(void) { for (;;) putchar(120); }\n',
+    );
+    const native = await runNative(wasm, new Uint8Array(0), { maxOutput: 1000 });
+    expect(native).toMatchObject({ halted: false, limited: true, trap: null });
+    expect(native.output).toEqual(new Uint8Array(1000).fill(120));
+  });
+
+  it('lets a program print exactly up to the bound and halt', async () => {
+    const source =
+      '#include <stdio.h>\nint main(void) { for (int i = 0; i < 10; i++) putchar(49); }\n';
+    const { wasm } = await compileC(source);
+    const native = await runNative(wasm, new Uint8Array(0), { maxOutput: 10 });
+    expect(native).toMatchObject({ halted: true, limited: false, trap: null });
+  });
+});

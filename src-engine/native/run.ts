@@ -2,6 +2,8 @@
 // baseline that the reference interpreter and the transformer are compared against. The
 // machine's three imports are provided here: putchar appends to the output, getchar reads the
 // input (-1 at the end), exit stops the run. Traps are reported with the machine's messages.
+// Output is bounded (a program printing in an endless loop would otherwise exhaust memory);
+// a loop that prints nothing runs until the process is stopped.
 
 import { TRAP_MESSAGES, Tok } from '../program/vocab.ts';
 import { ENTRY_EXPORTS } from '../wasm/supported.ts';
@@ -13,11 +15,24 @@ export interface NativeRunResult {
   halted: boolean;
   /** the trap's message (program/vocab.ts TRAP_MESSAGES), or null */
   trap: string | null;
+  /** true when the output reached its bound and the run was stopped there */
+  limited: boolean;
   seconds: number;
 }
 
+export interface NativeRunOptions {
+  /** most output bytes; one more stops the run (limited) */
+  maxOutput: number;
+}
+
+/** 25 MB: what the pipeline's default limit of 50M tokens lets the transformer print. */
+const DEFAULT_OPTIONS: NativeRunOptions = { maxOutput: 25_000_000 };
+
 /** Thrown by the exit import to unwind the WebAssembly stack. */
 class ExitSignal extends Error {}
+
+/** Thrown by putchar when the output would exceed its bound. */
+class OutputLimitSignal extends Error {}
 
 /**
  * The machine's trap for a WebAssembly RuntimeError (V8's messages), or null if the error is
@@ -43,12 +58,17 @@ export function trapMessage(error: unknown): string | null {
 }
 
 /** Runs `main` of the module on `input`. */
-export async function runNative(wasm: Uint8Array, input: Uint8Array): Promise<NativeRunResult> {
+export async function runNative(
+  wasm: Uint8Array,
+  input: Uint8Array,
+  options: NativeRunOptions = DEFAULT_OPTIONS,
+): Promise<NativeRunResult> {
   const started = performance.now();
   const output: number[] = [];
   let cursor = 0;
   const env = {
     putchar: (c: number): number => {
+      if (output.length >= options.maxOutput) throw new OutputLimitSignal('output limit');
       output.push(c & 255);
       return c & 255;
     },
@@ -61,16 +81,20 @@ export async function runNative(wasm: Uint8Array, input: Uint8Array): Promise<Na
   const main = ENTRY_EXPORTS.map((name) => instance.exports[name]).find((f) => f !== undefined);
   if (typeof main !== 'function') throw new Error('the module exports no main function');
   let halted = true;
+  let limited = false;
   let trap: string | null = null;
   try {
     (main as (argc: number, argv: number) => number)(0, 0);
   } catch (error) {
-    if (!(error instanceof ExitSignal)) {
+    if (error instanceof OutputLimitSignal) {
+      halted = false;
+      limited = true;
+    } else if (!(error instanceof ExitSignal)) {
       trap = trapMessage(error);
       if (trap === null) throw error;
       halted = false;
     }
   }
   const seconds = (performance.now() - started) / 1000;
-  return { output: Uint8Array.from(output), halted, trap, seconds };
+  return { output: Uint8Array.from(output), halted, trap, limited, seconds };
 }

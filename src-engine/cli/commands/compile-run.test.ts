@@ -76,15 +76,70 @@ describe('inweights run', () => {
       const { out } = await cli('run', hello, '--input', 'Ada', '--engine', engine, '--json');
       const lines = out.trimEnd().split('\n');
       expect(lines).toHaveLength(1);
+      // the native engine generates no tokens: its counts are null, not 0
+      const count = engine === 'native' ? null : expect.any(Number);
       expect(JSON.parse(lines[0]!)).toMatchObject({
         output: 'Hello, Ada!\n',
         halted: true,
         trap: null,
         engine,
-        tokens: expect.any(Number),
-        steps: expect.any(Number),
+        tokens: count,
+        steps: count,
         seconds: expect.any(Number),
       });
+    }
+  });
+
+  it('runs a token program written by compile -o, on every engine but native', async () => {
+    const tokens = join(folder, 'hello-run.tokens');
+    await cli('compile', new URL('hello.c', examples).pathname, '-o', tokens);
+    const { out } = await cli('run', tokens, '--input', 'Ada', '--engine', 'reference');
+    expect(out).toBe('Hello, Ada!\n');
+    await expect(cli('run', tokens, '--engine', 'native')).rejects.toMatchObject({
+      exitCode: 2,
+      message: expect.stringMatching(/^error: .* is a token program, which has no WebAssembly/),
+    });
+  });
+
+  it('refuses a file that is neither C source nor a token program', async () => {
+    const path = file('notes.txt', 'int main(void) { return 0; }\n');
+    await expect(cli('run', path)).rejects.toThrow(
+      `${path} is not a C source file: give a file ending in .c, or - for stdin`,
+    );
+  });
+
+  it('stops a native run that prints forever at its output limit, exit 4', async () => {
+    const loop = file(
+      'print-loop.c',
+      '#include <stdio.h>\nint main(void) { for (;;) putchar(120); }\n',
+    );
+    const { out, code } = await cli(
+      'run',
+      loop,
+      '--engine',
+      'native',
+      '--max-tokens',
+      '20',
+      '--json',
+    );
+    expect(JSON.parse(out)).toMatchObject({ end: 'limit', halted: false, output: 'x'.repeat(10) });
+    expect(code).toBe(4);
+  });
+
+  it('refuses bad token counts, --attention off the transformer and two inputs', async () => {
+    const hello = new URL('hello.c', examples).pathname;
+    const refusals: [string[], RegExp][] = [
+      [['--max-tokens', '1e3'], /argument '1e3' is invalid\. It needs a positive whole number/],
+      [['--max-tokens', '0'], /It needs a positive whole number/],
+      [['--max-tokens', '99999999999999999999'], /It is too large: at most 9007199254740991/],
+      [['--engine', 'native', '--attention', 'brute'], /applies to --engine transformer only/],
+      [
+        ['--input', 'a', '--input-file', 'b'],
+        /'--input <text>' cannot be used with .*--input-file/,
+      ],
+    ];
+    for (const [args, message] of refusals) {
+      await expect(cli('run', hello, ...args)).rejects.toThrow(message);
     }
   });
 

@@ -1,8 +1,10 @@
 // `inweights compile FILE.c [-o FILE.tokens]`: compiles a C program to a token program and
 // prints its size: instructions, data bytes and the prompt's length for an empty input. With
-// -o it writes the token program (program/program-file.ts). Compile errors and refusals go to
-// stderr as `file:line:col: error: message` lines and the exit code is 1.
+// -o it writes the token program (program/program-file.ts), which `inweights run` takes in
+// place of the C file. Compile errors and refusals go to stderr as `file:line:col: error:
+// message` lines and the exit code is 1.
 
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import type { Diagnostic } from '../../api.ts';
@@ -17,17 +19,26 @@ import { readInputFile, writeOutputFile } from '../files.ts';
 /** Exit code of a program that did not compile. */
 export const EXIT_COMPILE_ERROR = 1;
 
+/** The C source at `path`, or on standard input for `-`, with the name diagnostics give it. */
+function readSource(path: string): { source: string; fileName: string } {
+  if (path === '-') return { source: readFileSync(0, 'utf8'), fileName: 'stdin.c' };
+  if (!path.endsWith('.c')) {
+    throw new Error(`${path} is not a C source file: give a file ending in .c, or - for stdin`);
+  }
+  return { source: readInputFile(path).toString('utf8'), fileName: basename(path) };
+}
+
 /**
- * Compiles `path`; on failure writes the diagnostics to stderr, sets the exit code and
- * returns null. Warnings are written to stderr either way.
+ * Compiles `path` (`-` reads standard input); on failure writes the diagnostics to stderr,
+ * sets the exit code and returns null. Warnings are written to stderr either way.
  */
 export async function compileFile(program: Command, path: string): Promise<CompileResult | null> {
-  const source = readInputFile(path).toString('utf8');
+  const { source, fileName } = readSource(path);
   const report = (diagnostics: readonly Diagnostic[]): void => {
     for (const d of diagnostics) writeErr(program, `${formatDiagnostic(d)}\n`);
   };
   try {
-    const compiled = await compileC(source, { fileName: basename(path) });
+    const compiled = await compileC(source, { fileName });
     report(compiled.warnings);
     return compiled;
   } catch (error) {
@@ -42,11 +53,15 @@ export function registerCompile(program: Command): void {
   program
     .command('compile')
     .description('compile a C program into a token program and print its size')
-    .argument('<file>', 'C source file')
-    .option('-o, --output <file>', 'write the token program (JSON) to this file')
+    .argument('<file>', 'C source file (.c), or - to read it from standard input')
+    .option('-o, --output <file>', 'write the token program (JSON) to this file, for `run`')
     .action(async (file: string, flags: { output?: string }) => {
       const compiled = await compileFile(program, file);
       if (compiled === null) return;
+      // written first, so a file that cannot be written leaves no success report behind
+      if (flags.output !== undefined) {
+        writeOutputFile(flags.output, programToJson(compiled.program));
+      }
       const { instructions, data } = compiled.program;
       const promptTokens = buildPrompt(compiled.program, new Uint8Array(0)).tokens.length;
       writeOut(
@@ -54,8 +69,5 @@ export function registerCompile(program: Command): void {
         `${instructions.length} instructions, ${data.length} data bytes, ` +
           `${promptTokens} prompt tokens (empty input)\n`,
       );
-      if (flags.output !== undefined) {
-        writeOutputFile(flags.output, programToJson(compiled.program));
-      }
     });
 }

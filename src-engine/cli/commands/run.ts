@@ -1,13 +1,17 @@
-// `inweights run FILE.c`: compiles a C program and runs it on an engine. Standard output
-// carries only the program's output (or, with --json, one JSON object on the last line);
-// everything else goes to stderr. Exit codes: 0 halted, 1 compile error, 2 bad usage,
-// 3 the program trapped, 4 the run reached --max-tokens before it ended.
+// `inweights run FILE`: compiles a C program (or loads a token program written by `compile -o`)
+// and runs it on an engine. Standard output carries only the program's output, or with --json
+// only one JSON object; everything else goes to stderr. Exit codes: 0 halted, 1 the program
+// did not compile or a file could not be read, 2 bad usage, 3 the program trapped, 4 the run
+// reached --max-tokens before it ended.
 
+import { readFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
-import type { AttentionName, EngineName, RunResult } from '../../api.ts';
+import type { AttentionName, CompiledProgram, EngineName, RunResult } from '../../api.ts';
 import { runProgram } from '../../pipeline.ts';
+import { programFromJson } from '../../program/program-file.ts';
 import { writeErr, writeOut } from '../command.ts';
 import { readInputFile } from '../files.ts';
+import { attentionOption, checkAttention, EXIT_USAGE, maxTokensOption } from '../options.ts';
 import { progressLine } from '../progress.ts';
 import { compileFile } from './compile.ts';
 
@@ -20,27 +24,27 @@ interface RunFlags {
   maxTokens?: number;
 }
 
-export const EXIT_USAGE = 2;
 export const EXIT_TRAP = 3;
 export const EXIT_LIMIT = 4;
 
-function positive(text: string): number {
-  const value = Number(text);
-  if (!Number.isSafeInteger(value) || value <= 0) {
-    throw new Error(`--max-tokens needs a positive whole number, got '${text}'`);
-  }
-  return value;
-}
-
-/** The program's input bytes from --input (UTF-8) or --input-file (raw); empty if neither. */
-function inputBytes(program: Command, flags: RunFlags): Uint8Array | null {
-  if (flags.input !== undefined && flags.inputFile !== undefined) {
-    writeErr(program, 'inweights run: give --input or --input-file, not both\n');
-    process.exitCode = EXIT_USAGE;
-    return null;
-  }
+/** The program's input bytes from --input (UTF-8) or --input-file (raw, - for stdin). */
+function inputBytes(flags: RunFlags): Uint8Array {
+  if (flags.inputFile === '-') return new Uint8Array(readFileSync(0));
   if (flags.inputFile !== undefined) return new Uint8Array(readInputFile(flags.inputFile));
   return new TextEncoder().encode(flags.input ?? '');
+}
+
+/** A token program file has no WebAssembly, so every engine but native can run it. */
+function loadTokens(command: Command, path: string, engine: EngineName): CompiledProgram {
+  if (engine === 'native') {
+    command.error(
+      `error: ${path} is a token program, which has no WebAssembly for --engine native; ` +
+        'run it on the transformer, evaluator or reference engine, or run the C file',
+      { exitCode: EXIT_USAGE, code: 'inweights.tokensNative' },
+    );
+  }
+  const program = programFromJson(readInputFile(path).toString('utf8'));
+  return { source: '', wasm: new Uint8Array(), program };
 }
 
 /** Writes the program's output bytes unchanged (or as UTF-8 text to a captured stream). */
@@ -50,11 +54,13 @@ function writeProgramOutput(program: Command, output: Uint8Array): void {
 }
 
 function summary(result: RunResult): Record<string, unknown> {
+  // the native engine generates no tokens and counts no steps: there is nothing to report
+  const counted = result.engine !== 'native';
   return {
     output: new TextDecoder().decode(result.output),
     outputBase64: Buffer.from(result.output).toString('base64'),
-    tokens: result.tokens,
-    steps: result.steps,
+    tokens: counted ? result.tokens : null,
+    steps: counted ? result.steps : null,
     halted: result.halted,
     trap: result.trap,
     end: result.end,
@@ -71,36 +77,45 @@ function summary(result: RunResult): Record<string, unknown> {
 }
 
 function describeEnd(result: RunResult): string {
-  const stats = `${result.tokens} tokens, ${result.steps} steps, ${result.seconds.toFixed(3)} s`;
+  const counts =
+    result.engine === 'native' ? '' : `${result.tokens} tokens, ${result.steps} steps, `;
+  const stats = `${counts}${result.seconds.toFixed(3)} s`;
   if (result.end === 'halted') return `halted (${stats})`;
   if (result.end === 'trap') return `trap: ${result.trap} (${stats})`;
-  return `stopped at the token limit before the program ended (${stats})`;
+  const limit = result.engine === 'native' ? 'output limit' : 'token limit';
+  return `stopped at the ${limit} before the program ended (${stats})`;
 }
 
 export function registerRun(program: Command): void {
   program
     .command('run')
     .description('compile a C program and run it; stdout is the program output')
-    .argument('<file>', 'C source file')
-    .option('--input <text>', 'the program input, as UTF-8 text')
-    .option('--input-file <file>', 'the program input, the bytes of a file')
+    .argument('<file>', 'C source file (.c, or - for stdin), or a token program (.tokens)')
+    .addOption(
+      new Option('--input <text>', 'the program input, as UTF-8 text').conflicts('inputFile'),
+    )
+    .option('--input-file <file>', 'the program input, the bytes of a file (- for stdin)')
     .addOption(
       new Option('--engine <engine>', 'where the program runs')
         .choices(['transformer', 'evaluator', 'reference', 'native'])
         .default('transformer'),
     )
-    .addOption(
-      new Option('--attention <kind>', 'transformer attention: convex hull or a scan of all keys')
-        .choices(['hull', 'brute'])
-        .default('hull'),
-    )
-    .option('--json', 'print one JSON object (output, tokens, steps, ...) on the last line')
-    .option('--max-tokens <count>', 'stop after this many generated tokens', positive)
-    .action(async (file: string, flags: RunFlags) => {
-      const input = inputBytes(program, flags);
-      if (input === null) return;
-      const compiled = await compileFile(program, file);
+    .addOption(attentionOption())
+    .option('--json', 'print only one JSON object (output, tokens, steps, ...)')
+    .addOption(maxTokensOption())
+    .action(async (file: string, flags: RunFlags, command: Command) => {
+      checkAttention(command, flags.engine);
+      if (file === '-' && flags.inputFile === '-') {
+        command.error('error: standard input cannot hold both the program and its input', {
+          exitCode: EXIT_USAGE,
+          code: 'inweights.stdin',
+        });
+      }
+      const compiled = file.endsWith('.tokens')
+        ? loadTokens(command, file, flags.engine)
+        : await compileFile(program, file);
       if (compiled === null) return;
+      const input = inputBytes(flags);
       const line = flags.engine === 'native' ? null : progressLine(program);
       const result = await runProgram(compiled, {
         input,

@@ -51,7 +51,8 @@ describe('inweights solve', () => {
       feasible: true,
       verified: true,
       engine: 'native',
-      tokens: expect.any(Number),
+      tokens: null,
+      steps: null,
       seconds: expect.any(Number),
     });
     expect((lastLine(out) as { assignment: number[] }).assignment).toHaveLength(100);
@@ -81,8 +82,32 @@ describe('inweights solve', () => {
     expect(process.exitCode).toBe(1);
     const stopped = 'the run stopped at the token limit (5,000 tokens)';
     expect(await solve(...args)).toMatch(
-      new RegExp(`^incomplete: ${stopped.replace(/[()]/g, '\\$&')} before the program printed`, 'm'),
+      new RegExp(
+        `^incomplete: ${stopped.replace(/[()]/g, '\\$&')} before the program printed`,
+        'm',
+      ),
     );
+  });
+
+  it('reports the attention and the smallest margin of a run inside the transformer', async () => {
+    const out = await solve(file('two.csv', '4 1\n2 3\n'), '--engine', 'transformer', '--json');
+    expect(lastLine(out)).toMatchObject({
+      cost: 3,
+      verified: true,
+      engine: 'transformer',
+      attention: 'hull',
+      minMargin: expect.any(Number),
+      marginOk: true,
+      tokens: expect.any(Number),
+    });
+  });
+
+  it('refuses --attention for an engine other than the transformer', async () => {
+    const path = file('one.csv', '1\n');
+    await expect(solve(path, '--attention', 'brute')).rejects.toMatchObject({
+      exitCode: 2,
+      message: 'error: --attention applies to --engine transformer only, not native',
+    });
   });
 
   it('prints the step-by-step account with --account', async () => {
@@ -107,5 +132,12 @@ describe('inweights solve', () => {
     expect(failure?.code).toBe(1);
     expect(failure?.stdout).toBe('');
     expect(failure?.stderr).toBe('inweights: row 2, column 2: NaN is not a cost\n');
+  });
+
+  it('stops quietly when the reader of its output closes the pipe early', async () => {
+    const command = `"${process.execPath}" "${launcher}" solve "${casesDir}blog10.txt" --account`;
+    const { stdout, stderr } = await promisify(execFile)('sh', ['-c', `${command} | head -1`]);
+    expect(stdout).toBe('Hungarian method, 10 rows, 10 columns\n');
+    expect(stderr).toBe('');
   });
 });

@@ -4,18 +4,20 @@
 // an answer, not an error. A run that is cut short or fails its check exits 1 after printing.
 import { readFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
-import type { EngineName } from '../../api.ts';
+import type { AttentionName, EngineName } from '../../api.ts';
 import { problemRows, type AssignmentProblem } from '../../assignment/problem.ts';
 import type { FormatChoice } from '../../assignment/read.ts';
 import { parseProblem, solveAssignment, type AssignmentResult } from '../../assignment/solve.ts';
 import { writeOut } from '../command.ts';
 import { readInputFile } from '../files.ts';
+import { attentionOption, checkAttention, maxTokensOption } from '../options.ts';
 import { progressLine } from '../progress.ts';
 
 interface SolveFlags {
   format: FormatChoice;
   maximize?: boolean;
   engine: EngineName;
+  attention: AttentionName;
   maxTokens?: number;
   json?: boolean;
   account?: boolean;
@@ -37,15 +39,18 @@ export function registerSolve(program: Command): void {
         .choices(['native', 'transformer', 'reference', 'evaluator'])
         .default('native'),
     )
-    .option('--max-tokens <count>', 'stop the run after this many generated tokens', positive)
+    .addOption(attentionOption())
+    .addOption(maxTokensOption())
     .option('--account', "print the program's step-by-step account before the result")
     .option('--json', 'print the result as one JSON object on the last line')
-    .action(async (file: string, flags: SolveFlags) => {
+    .action(async (file: string, flags: SolveFlags, command: Command) => {
+      checkAttention(command, flags.engine);
       const text = file === '-' ? readFileSync(0, 'utf8') : readInputFile(file).toString('utf8');
       const problem = parseProblem(text, flags.format, { maximize: flags.maximize === true });
       const line = flags.engine === 'native' ? null : progressLine(program);
       const result = await solveAssignment(problem, {
         engine: flags.engine,
+        attention: flags.attention,
         ...(flags.maxTokens !== undefined && { maxTokens: flags.maxTokens }),
         ...(line !== null && { onProgress: (counts) => line.update(counts) }),
       });
@@ -59,18 +64,12 @@ export function registerSolve(program: Command): void {
     });
 }
 
-function positive(text: string): number {
-  const value = Number(text);
-  if (!Number.isSafeInteger(value) || value <= 0) {
-    throw new Error(`--max-tokens needs a positive whole number, got '${text}'`);
-  }
-  return value;
-}
-
 /** The fields of the --json line. */
 function summary(result: AssignmentResult): Record<string, unknown> {
-  const { n, m, cost, assignment, feasible, verified, tokens, steps, seconds, engine } = result;
+  const { n, m, cost, assignment, feasible, verified, seconds, engine } = result;
   const { status, message } = result.verdict;
+  // the native engine generates no tokens and counts no steps: there is nothing to report
+  const counted = engine !== 'native';
   return {
     n,
     m,
@@ -80,11 +79,16 @@ function summary(result: AssignmentResult): Record<string, unknown> {
     verified,
     verdict: status,
     message,
-    tokens,
-    steps,
+    tokens: counted ? result.tokens : null,
+    steps: counted ? result.steps : null,
     seconds,
     engine,
     end: result.end,
+    ...(engine === 'transformer' && {
+      attention: result.attention,
+      minMargin: result.minMargin,
+      marginOk: result.marginOk,
+    }),
   };
 }
 
@@ -100,11 +104,16 @@ function readable(problem: AssignmentProblem, result: AssignmentResult): string 
     else lines.push('infeasible: no assignment avoids the forbidden pairs');
     lines.push(`check: ${result.verified ? 'passed' : 'FAILED'} (${result.verdict.message})`);
   }
-  const rate = result.seconds > 0 ? `, ${Math.round(result.tokens / result.seconds)} tokens/s` : '';
-  lines.push(
-    `${result.tokens} tokens, ${result.steps} steps, ${result.seconds.toFixed(3)} s${rate}`,
-  );
+  lines.push(runStats(result));
   return `${lines.join('\n')}\n`;
+}
+
+/** Tokens, steps and speed of a traced run; the native engine has only its time. */
+function runStats(result: AssignmentResult): string {
+  const seconds = `${result.seconds.toFixed(3)} s`;
+  if (result.engine === 'native') return `${seconds} on Node's WebAssembly`;
+  const rate = result.seconds > 0 ? `, ${Math.round(result.tokens / result.seconds)} tokens/s` : '';
+  return `${result.tokens} tokens, ${result.steps} steps, ${seconds}${rate}`;
 }
 
 /** One line per row (its column and cost), then the total. */
