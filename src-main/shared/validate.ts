@@ -4,6 +4,7 @@
 
 import { z } from 'zod';
 import { MAX_SIDE } from '../../src-engine/assignment/problem.ts';
+import { MAX_LABEL, MAX_MATRIX_TEXT, MAX_NAME, MAX_SOURCE } from './limits.ts';
 
 const id = z.number().int().positive();
 const engine = z.enum(['transformer', 'native']);
@@ -13,9 +14,8 @@ const maxTokens = z
   .positive()
   .max(2 ** 31)
   .nullable();
-const name = z.string().trim().min(1, 'a name is required').max(120);
-/** 1 MiB of C source or input is far beyond any program the machine can hold */
-const source = z.string().max(1 << 20);
+const name = z.string().trim().min(1, 'a name is required').max(MAX_NAME);
+const source = z.string().max(MAX_SOURCE);
 
 /** Refused before a run is created: the solver's own limit (hungarian.c's memory). */
 const sideLimit = (what: string): string =>
@@ -27,8 +27,8 @@ const problem = z.object({
     .min(1)
     .max(MAX_SIDE, sideLimit('rows')),
   sense: z.enum(['min', 'max']),
-  rowNames: z.array(z.string().max(200)).optional(),
-  colNames: z.array(z.string().max(200)).optional(),
+  rowNames: z.array(z.string().max(MAX_LABEL)).optional(),
+  colNames: z.array(z.string().max(MAX_LABEL)).optional(),
 });
 
 const filters = z.array(z.object({ name: z.string(), extensions: z.array(z.string()) }));
@@ -42,7 +42,7 @@ export const callSchemas = {
   deleteProgram: id,
   compile: source,
   parseProblem: z.object({
-    text: z.string().max(64 << 20),
+    text: z.string().max(MAX_MATRIX_TEXT),
     format: z.enum(['auto', 'csv', 'orlib', 'json']),
   }),
   startRun: z.object({
