@@ -44,10 +44,10 @@ export function buildProblem(cells: readonly (readonly Cell[])[], sense: Sense):
 function checkShape(cells: readonly (readonly Cell[])[], columns: number): void {
   const limit = `the solver handles at most ${MAX_SIDE} rows and ${MAX_SIDE} columns`;
   if (cells.length > MAX_SIDE) {
-    throw new AssignmentError('MATRIX_TOO_LARGE', `${cells.length} rows: ${limit}`, MAX_SIDE + 1);
+    throw new AssignmentError('MATRIX_TOO_LARGE', `the matrix has ${cells.length} rows; ${limit}`);
   }
   if (columns > MAX_SIDE) {
-    throw new AssignmentError('MATRIX_TOO_LARGE', `${columns} columns: ${limit}`, 1, MAX_SIDE + 1);
+    throw new AssignmentError('MATRIX_TOO_LARGE', `the matrix has ${columns} columns; ${limit}`);
   }
   cells.forEach((line, i) => {
     if (line.length === columns) return;

@@ -144,7 +144,9 @@ export async function solve(problem: AssignmentProblem, a: RunArgs): Promise<Run
 }
 
 export function parse(text: string, format: ProblemFormat): AssignmentProblem {
-  return { costs: problemRows(parseProblem(text, format)), sense: 'min' };
+  // a JSON file may ask to maximise ("sense": "max"); the grid then shows that sense
+  const problem = parseProblem(text, format);
+  return { costs: problemRows(problem), sense: problem.sense };
 }
 
 export function modelInfo(): ModelInfo {
