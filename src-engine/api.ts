@@ -55,6 +55,8 @@ export interface RunResult {
   /** machine steps executed */
   steps: number;
   halted: boolean;
+  /** main's result or exit's argument, mod 256, when the program halted; else null */
+  exitStatus: number | null;
   trap: string | null;
   end: RunEnd;
   seconds: number;

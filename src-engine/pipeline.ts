@@ -83,6 +83,8 @@ class TraceCollector {
       tokens: d.tokens,
       steps: d.steps,
       halted: d.end === 'halted',
+      // a halt without an EXIT step (hand-written programs) is a success
+      exitStatus: d.end === 'halted' ? (d.exitStatus ?? 0) : null,
       trap: d.trap,
       end,
       seconds,
@@ -118,6 +120,7 @@ async function runOnNative(compiled: CompiledProgram, opts: RunOptions): Promise
     tokens: 0,
     steps: 0,
     halted: r.halted,
+    exitStatus: r.exitStatus,
     trap: r.trap,
     end: r.limited ? 'limit' : r.trap === null ? 'halted' : 'trap',
     seconds: (performance.now() - started) / 1000,

@@ -49,6 +49,7 @@ function stoppedRunner(end: RunEnd, trap: string | null): ProgramRunner {
         tokens: 10,
         steps: 3,
         halted: false,
+        exitStatus: null,
         trap,
         end,
         seconds: 0.01,

@@ -20,7 +20,7 @@ export interface Control {
   /** the current token is the last of its step; the next token starts a step */
   isEnd: Lin;
   /** per kind: the current token is the last of a step of that kind */
-  end: { W: Lin; N: Lin; J: Lin; C: Lin; R: Lin; O: Lin };
+  end: { W: Lin; N: Lin; J: Lin; C: Lin; R: Lin; O: Lin; X: Lin };
   pcNext: Lin;
 }
 
@@ -40,6 +40,7 @@ export function control(
     C: atEnd(g, 'ctl.endC', off, k.C, 4),
     R: atEnd(g, 'ctl.endR', off, k.R, 4),
     O: atEnd(g, 'ctl.endO', off, k.O, 1),
+    X: atEnd(g, 'ctl.endX', off, k.X, 1),
   };
   // The pc record is the byte at offset 2 of J, C and R steps: target = lo + 256·hi.
   const pcRec = add(
@@ -60,7 +61,7 @@ export function control(
   const [depth] = latestFlagged(g, 'ctl.depthRecord', depthRec, [depthValue]) as [Lin];
 
   const finish = (storeEnd: Lin): Control => {
-    const isEnd = add(end.W, end.N, end.J, end.C, end.R, end.O, storeEnd);
+    const isEnd = add(end.W, end.N, end.J, end.C, end.R, end.O, end.X, storeEnd);
     const endsRecord = add(end.J, end.C, end.R);
     const pcNext = add(
       pc,

@@ -9,7 +9,7 @@ import { DATA0, FIELD0, INPUT0, Tok } from '../program/vocab.ts';
 import { Machine } from '../program/opcodes.ts';
 
 /** Step kinds that carry payload bytes, numbered for the role id (0 = none). */
-export const Kind = { W: 1, S: 2, N: 3, J: 4, C: 5, R: 6, O: 7, END: 8 } as const;
+export const Kind = { W: 1, S: 2, N: 3, J: 4, C: 5, R: 6, O: 7, END: 8, X: 9 } as const;
 
 const KIND_OF_TOKEN = new Map<number, number>([
   [Tok.W, Kind.W],
@@ -19,6 +19,7 @@ const KIND_OF_TOKEN = new Map<number, number>([
   [Tok.C, Kind.C],
   [Tok.R, Kind.R],
   [Tok.O, Kind.O],
+  [Tok.X, Kind.X],
 ]);
 
 /** The step kind of a token: payload kinds, END for halt and traps, 0 for anything else. */

@@ -1,7 +1,7 @@
 // Chooses the next token. Inside a step the next token is payload byte `off` of the step's
 // payload value; at the end of a step it is the step token of the next instruction. Logits:
 //   byte v:        2v·E - v²                   (peaks at v = E, the byte to emit: E² <= 65025)
-//   step token X:  CLASS·(2·isEnd + sel_X - 2) (CLASS for the chosen X at a step's end,
+//   step token T:  CLASS·(2·isEnd + sel_T - 2) (CLASS for the chosen T at a step's end,
 //                                               at most -CLASS inside a step)
 // so a step token wins exactly at a step's end, and the byte E everywhere else.
 
@@ -47,6 +47,7 @@ function payload(g: Graph, n: NextInputs): Lin {
     [r.k.C, sum([1, next.target], [65536, ctl.depth], [65536, 1])],
     [r.k.R, sum([1, n.returnTo], [65536, ctl.depth], [-65536, 1])],
     [r.k.O, x.A.v],
+    [r.k.X, x.A.v],
   ]);
 }
 
@@ -101,6 +102,7 @@ function stepChoice(g: Graph, n: NextInputs): Map<number, Lin> {
     [Tok.C, sub(op['CALL']!, stackFull)],
     [Tok.R, relu(g, 'next.ret', sub(op['RET']!, depthOne))],
     [Tok.O, op['OUT']!],
+    [Tok.X, op['EXIT']!],
     [Tok.H, add(op['HALT']!, and(g, 'next.retMain', op['RET']!, depthOne))],
     [Tok.T_DIV0, alu.divideByZero],
     [Tok.T_OVF, alu.overflow],

@@ -17,7 +17,7 @@ export interface Role {
   p: Lin;
   p2: Lin;
   /** one-hot kind of the current step */
-  k: { W: Lin; S: Lin; N: Lin; J: Lin; C: Lin; R: Lin; O: Lin };
+  k: { W: Lin; S: Lin; N: Lin; J: Lin; C: Lin; R: Lin; O: Lin; X: Lin };
   stepPos: Lin;
   /** payload offset: 0 at the step token, k at its k-th payload byte */
   off: Lin;
@@ -48,7 +48,7 @@ export function role(g: Graph, t: TokenFeatures): Role {
   const p = g.position('p');
   const p2 = g.position('p2');
   const ki = t.kindIs;
-  const [W, S, N, J, C, R, O, stepPos] = latestFlagged(g, 'role.step', t.isStep, [
+  const [W, S, N, J, C, R, O, X, stepPos] = latestFlagged(g, 'role.step', t.isStep, [
     ki.W,
     ki.S,
     ki.N,
@@ -56,8 +56,9 @@ export function role(g: Graph, t: TokenFeatures): Role {
     ki.C,
     ki.R,
     ki.O,
+    ki.X,
     p,
-  ]) as [Lin, Lin, Lin, Lin, Lin, Lin, Lin, Lin];
+  ]) as [Lin, Lin, Lin, Lin, Lin, Lin, Lin, Lin, Lin];
   const off = sub(p, stepPos);
   const offSq = square(g, 'role.offSq', off);
   const earlier = [1, 2, 3].map((k) => {
@@ -70,7 +71,7 @@ export function role(g: Graph, t: TokenFeatures): Role {
     return { byte: byte!, bit };
   });
   const stepCount = runningSum(g, 'role.steps', p, t.isStep);
-  return { p, p2, k: { W, S, N, J, C, R, O }, stepPos, off, offSq, earlier, stepCount };
+  return { p, p2, k: { W, S, N, J, C, R, O, X }, stepPos, off, offSq, earlier, stepCount };
 }
 
 /**

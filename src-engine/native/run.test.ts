@@ -113,3 +113,29 @@ describe('output bound', () => {
     expect(native).toMatchObject({ halted: true, limited: false, trap: null });
   });
 });
+
+describe('exit status', () => {
+  const source = `#include <stdio.h>
+    #include <stdlib.h>
+    int main(void) {
+      int c = getchar();
+      if (c == 'e') exit(300);
+      if (c == 't') __builtin_trap();
+      return c == 'z' ? 7 : 0;
+    }`;
+  const statuses: [string, number | null][] = [
+    ['a', 0],
+    ['z', 7],
+    ['e', 44],
+    ['t', null],
+  ];
+
+  it("is main's result or exit's argument mod 256, the same natively and in the reference", async () => {
+    const { wasm, program } = await compileC(source);
+    for (const [input, status] of statuses) {
+      const bytes = new TextEncoder().encode(input);
+      expect((await runNative(wasm, bytes)).exitStatus, input).toBe(status);
+      expect(runReference(program, bytes).exitStatus, input).toBe(status);
+    }
+  });
+});

@@ -13,6 +13,8 @@ export interface NativeRunResult {
   output: Uint8Array;
   /** true when main returned or exit was called */
   halted: boolean;
+  /** main's result or exit's argument, mod 256 (as a process's exit status), when halted */
+  exitStatus: number | null;
   /** the trap's message (program/vocab.ts TRAP_MESSAGES), or null */
   trap: string | null;
   /** true when the output reached its bound and the run was stopped there */
@@ -66,6 +68,7 @@ export async function runNative(
   const started = performance.now();
   const output: number[] = [];
   let cursor = 0;
+  let exitStatus: number | null = null;
   const env = {
     putchar: (c: number): number => {
       if (output.length >= options.maxOutput) throw new OutputLimitSignal('output limit');
@@ -73,7 +76,8 @@ export async function runNative(
       return c & 255;
     },
     getchar: (): number => (cursor < input.length ? input[cursor++]! : -1),
-    exit: (): never => {
+    exit: (status: number): never => {
+      exitStatus = status & 255;
       throw new ExitSignal('exit');
     },
   };
@@ -84,7 +88,8 @@ export async function runNative(
   let limited = false;
   let trap: string | null = null;
   try {
-    (main as (argc: number, argv: number) => number)(0, 0);
+    const result = (main as (argc: number, argv: number) => number | undefined)(0, 0);
+    exitStatus = (result ?? 0) & 255;
   } catch (error) {
     if (error instanceof OutputLimitSignal) {
       halted = false;
@@ -96,5 +101,6 @@ export async function runNative(
     }
   }
   const seconds = (performance.now() - started) / 1000;
-  return { output: Uint8Array.from(output), halted, trap, limited, seconds };
+  if (!halted) exitStatus = null;
+  return { output: Uint8Array.from(output), halted, exitStatus, trap, limited, seconds };
 }

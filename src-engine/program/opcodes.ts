@@ -49,6 +49,7 @@ export const Op = {
   OUT: 56,
   HALT: 57,
   UNREACHABLE: 58,
+  EXIT: 59,
 } as const;
 
 export type OpName = keyof typeof Op;

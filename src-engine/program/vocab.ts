@@ -16,15 +16,20 @@ export const Tok = {
   T_OOB: 266,
   T_UNREACH: 267,
   T_STACK: 268,
-  BOS: 269,
-  DATA: 270,
-  INPUT: 271,
+  // the exit status step came after the others: ids of generated tokens stay what they were
+  X: 269,
+  BOS: 270,
+  DATA: 271,
+  INPUT: 272,
 } as const;
 
-export const FIELD0 = 272;
+export const FIELD0 = 273;
 export const DATA0 = FIELD0 + 12 * 256;
 export const INPUT0 = DATA0 + 256;
 export const VOCAB_SIZE = INPUT0 + 256;
+
+/** Whether a token id is a generated step token (W … T_STACK, X), not a byte or a prompt token. */
+export const isStepToken = (id: number): boolean => id >= Tok.W && id <= Tok.X;
 
 export const fieldToken = (field: number, value: number): number => FIELD0 + 256 * field + value;
 export const dataToken = (byte: number): number => DATA0 + byte;

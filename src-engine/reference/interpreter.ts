@@ -40,6 +40,8 @@ export interface ReferenceResult {
   end: ReferenceEnd;
   /** the trap's message (vocab.ts TRAP_MESSAGES) when end is 'trap' */
   trap: string | null;
+  /** the latest EXIT's status (0 if none ran) when end is 'halted', else null */
+  exitStatus: number | null;
   /** the token that ended the trace (H or a trap token), null when end is 'limit' */
   stopToken: number | null;
 }
@@ -107,6 +109,7 @@ export function runReference(
   let steps = 0;
   let wasmInstructions = 0;
   let stopToken = -1;
+  let exitStatus = 0;
 
   run: for (;;) {
     // Limit and flush: one comparison per step on the fast path.
@@ -369,6 +372,12 @@ export function runReference(
         case 58: // UNREACHABLE
           stopToken = Tok.T_UNREACH;
           break run;
+        case 59: // EXIT
+          exitStatus = A & 255;
+          buf[p++] = Tok.X;
+          buf[p++] = A & 255;
+          pc++;
+          continue;
         default:
           if (pc >= n) throw pcOutOfRange(pc, n, -1);
           throw new ReferenceMachineError(
@@ -396,7 +405,8 @@ export function runReference(
   }
 
   const keep = options.keepTrace === true;
-  return finish(stopToken, buf, p, sink, out, maxTokens, keep, steps, wasmInstructions);
+  const counts = { steps, wasmInstructions, exitStatus };
+  return finish(stopToken, buf, p, sink, out, maxTokens, keep, counts);
 }
 
 function pcOutOfRange(pc: number, n: number, from: number): ReferenceMachineError {
@@ -417,8 +427,7 @@ function finish(
   out: ByteList,
   maxTokens: number,
   keepTrace: boolean,
-  steps: number,
-  wasmInstructions: number,
+  counts: { steps: number; wasmInstructions: number; exitStatus: number },
 ): ReferenceResult {
   if (stop >= 0) buf[p++] = stop; // the loop only starts a step below the limit
   const excess = sink.flushed + p - maxTokens;
@@ -432,11 +441,12 @@ function finish(
   return {
     ...(keepTrace ? { trace: sink.trace() } : {}),
     tokens: sink.flushed,
-    steps,
-    wasmInstructions,
+    steps: counts.steps,
+    wasmInstructions: counts.wasmInstructions,
     output: out.bytes.slice(0, out.length),
     end: stop < 0 ? 'limit' : stop === Tok.H ? 'halted' : 'trap',
     trap,
+    exitStatus: stop === Tok.H ? counts.exitStatus : null,
     stopToken: stop < 0 ? null : stop,
   };
 }

@@ -59,6 +59,12 @@ describe('reference trace layout', () => {
     expect(runFar([I(Op.OUT, { flags: Flag.A_IMM, imm: 0x3f }), RET])).toBe('O b3f H');
   });
 
+  it('writes X and the exit status byte, the low byte of its operand', () => {
+    const exit = (imm: number) => runFar([I(Op.EXIT, { flags: Flag.A_IMM, imm }), I(Op.HALT)]);
+    expect(exit(300)).toBe('X b2c H');
+    expect(exit(0xffffffff)).toBe('X bff H');
+  });
+
   it('ends with a single H or trap token', () => {
     expect(runFar([I(Op.HALT)])).toBe('H');
     expect(runFar([I(Op.UNREACHABLE)])).toBe('T_UNREACH');

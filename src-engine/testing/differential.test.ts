@@ -48,6 +48,7 @@ function differentialSuite(engines: Engines): void {
     expect(ref.end, 'the reference trace must be complete').not.toBe('limit');
     expect(latin1(ref.output)).toBe(latin1(native.output));
     expect(ref.trap).toBe(native.trap);
+    expect(ref.exitStatus).toBe(native.exitStatus);
   }
 
   describe('example programs: reference and native agree', () => {

@@ -56,6 +56,7 @@ export function edgePrograms(
     }
   }
   out.push({ name: 'select', program: irProgram(selectCode()) });
+  out.push({ name: 'out and exit', program: irProgram(lowByteCode(operands)) });
   for (const [name, code] of trapCases()) out.push({ name, program: irProgram(code) });
   return out;
 }
@@ -65,6 +66,19 @@ function selectCode(): Instruction[] {
   for (const c of [0, 1, 0x80000000, 0xffffffff]) {
     code.push(movImm(5, c));
     code.push(instruction(Op.SELECT, { dst: 3, a: 1, b: 2, c: 5 }));
+  }
+  code.push(instruction(Op.HALT));
+  return code;
+}
+
+/** OUT and EXIT of every operand, from a register and as an immediate: each emits its low byte. */
+function lowByteCode(operands: readonly number[]): Instruction[] {
+  const code: Instruction[] = [];
+  for (const a of operands) {
+    code.push(movImm(1, a));
+    for (const op of [Op.OUT, Op.EXIT]) {
+      code.push(instruction(op, { a: 1 }), instruction(op, { flags: Flag.A_IMM, imm: a }));
+    }
   }
   code.push(instruction(Op.HALT));
   return code;

@@ -12,10 +12,12 @@ export interface Compiled {
   program: TokenProgram;
 }
 
-/** How a native run ended: its output and its trap message (vocab.ts TRAP_MESSAGES) or null. */
+/** How a native run ended: its output, its trap message (vocab.ts TRAP_MESSAGES) or null,
+ * and when it halted its exit status. */
 export interface NativeOutcome {
   output: Uint8Array;
   trap: string | null;
+  exitStatus: number | null;
 }
 
 export interface Engines {

@@ -5,6 +5,7 @@
 import type { Instruction, TokenProgram } from '../program/instruction.ts';
 import { Flag, Machine, Op } from '../program/opcodes.ts';
 import { Tok } from '../program/vocab.ts';
+import { STOP_TOKENS } from '../trace/decode.ts';
 
 const u32 = (x: bigint): bigint => BigInt.asUintN(32, x);
 const s32 = (x: bigint): bigint => BigInt.asIntN(32, x);
@@ -159,7 +160,7 @@ export function runOracle(program: TokenProgram, input: Uint8Array, maxSteps: nu
     if (ins === undefined) throw new RangeError(`pc ${st.pc} outside the program`);
     const tokens = oracleStep(ins, st, read, byte, input);
     trace.push(...tokens);
-    if (tokens[0]! >= Tok.H) break;
+    if (STOP_TOKENS.includes(tokens[0]!)) break;
   }
   return trace;
 }
@@ -239,6 +240,9 @@ function controlStep(ins: Instruction, st: State, A: number): number[] | null {
     case Op.OUT:
       st.pc++;
       return [Tok.O, A & 255];
+    case Op.EXIT:
+      st.pc++;
+      return [Tok.X, A & 255];
     case Op.HALT:
       return [Tok.H];
     case Op.UNREACHABLE:

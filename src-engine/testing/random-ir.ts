@@ -233,6 +233,7 @@ export function randomIrCase(seed: number, opts: RandomIrOptions = {}): RandomIr
   e.jump(Op.BR_IF, loop, { a: COUNTER });
   for (let r = 1; r <= 4; r++) e.emit(Op.OUT, { a: rnd.int(1, WORK) });
   if (mayTrap && rnd.chance(0.3)) e.emit(Op.UNREACHABLE);
+  if (rnd.chance(0.5)) e.emit(Op.EXIT, { a: rnd.int(1, WORK) });
   e.emit(rnd.chance(0.8) ? Op.RET : Op.HALT);
 
   leafFunction(e, rnd, fns.leaf);

@@ -12,6 +12,8 @@ export class TraceDecoder {
   tokens = 0;
   end: TraceEnd = 'running';
   trapToken = 0;
+  /** the payload of the latest X step: the status the program exited with (mod 256) */
+  exitStatus: number | null = null;
   private out: number[] = [];
   private stepToken = -1;
 
@@ -23,6 +25,7 @@ export class TraceDecoder {
       this.tokens++;
       if (t < 256) {
         if (this.stepToken === Tok.O) produced.push(t);
+        else if (this.stepToken === Tok.X) this.exitStatus = t;
         continue;
       }
       this.steps++;

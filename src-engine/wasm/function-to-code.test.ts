@@ -238,7 +238,8 @@ describe('lowered code runs correctly', () => {
     expect(result.output).toEqual([10]);
     // 10 iterations of 7 instructions, then local.get, call and drop (the final end counts 0)
     expect(result.wasm).toBe(10 * 7 + 3);
-    // the stub's ZERO move, the local's zeroing, 3 steps per iteration, OUT and RET
-    expect(result.steps).toBe(1 + 1 + 10 * 3 + 2);
+    // the stub's ZERO move and CALL, the local's zeroing, 3 steps per iteration, OUT and RET,
+    // then the stub's EXIT and HALT
+    expect(result.steps).toBe(2 + 1 + 10 * 3 + 2 + 2);
   });
 });

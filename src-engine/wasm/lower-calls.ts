@@ -1,7 +1,7 @@
 // Lowering of calls and returns. Arguments go into the callee's frame (DST_CALLEE) before
 // CALL; a result comes back in RV (and RV_HI for an i64's high half) and stays there as a
 // deferred entry until something else needs RV. The machine's imports are instructions:
-// putchar → OUT, getchar → GETCHAR, exit → HALT.
+// putchar → OUT, getchar → GETCHAR, exit → EXIT (the status) and HALT.
 
 import { Flag, Op } from '../program/opcodes.ts';
 import { operandA } from './emitter.ts';
@@ -71,7 +71,7 @@ function lowByteSource(f: Frame, arg: Entry): { operand: Operand; count: number 
   return { operand: operandA(ins), count: ins.wasmCount };
 }
 
-/** putchar → OUT, getchar → GETCHAR, exit → HALT (check-features.ts refuses the rest). */
+/** putchar → OUT, getchar → GETCHAR, exit → EXIT + HALT (check-features.ts refuses the rest). */
 export function callImport(f: Frame, imp: WasmImport, next: Instr | undefined): boolean {
   if (imp.name === 'getchar') {
     f.pushHome('i32', f.emit(Op.GETCHAR, toReg(f.nextSlot()), { wasmCount: 1 }));
@@ -80,7 +80,8 @@ export function callImport(f: Frame, imp: WasmImport, next: Instr | undefined): 
   const arg = f.pop();
   const x = arg.parts[0]!;
   if (imp.name === 'exit') {
-    f.emit(Op.HALT, null, { wasmCount: 1 + arg.count });
+    f.emit(Op.EXIT, null, { a: x, wasmCount: 1 + arg.count });
+    f.emit(Op.HALT, null, { wasmCount: 0 });
     return false;
   }
   const byte = lowByteSource(f, arg);

@@ -5,7 +5,8 @@
 //
 // The stub runs once at depth 1, where the boot record lands: it sets each global to its
 // initial value, the ZERO register and the registers of stored constants (store-constants.ts),
-// and zeroes the parameters main reads, then falls through into main. Branch targets,
+// zeroes the parameters main reads (argc 0, argv NULL) in the callee frame, calls main, and
+// ends with EXIT of main's result (its exit status) and HALT; exit() ends the same way. Branch targets,
 // function-relative until now, are moved by each function's start; CALLs get their callee's
 // start. Machine limits are checked last, all at once.
 
@@ -83,7 +84,10 @@ function readsParam(list: Instr[], index: number): boolean {
   });
 }
 
-/** Sets the globals, ZERO and the stored constants; zeroes the parameters main reads. */
+/**
+ * Sets the globals, ZERO and the stored constants; zeroes the parameters main reads; calls
+ * main, which is laid out right after the stub; exits with its result (0 if it has none).
+ */
 function entryStub(
   module: WasmModule,
   globalRegs: number[],
@@ -105,8 +109,16 @@ function entryStub(
   let r = 0;
   main.params.forEach((type, index) => {
     const read = readsParam(main.body, index);
-    for (let k = 0; k < (type === 'i64' ? 2 : 1); k++, r++) if (read) set(r, 0, 0);
+    for (let k = 0; k < (type === 'i64' ? 2 : 1); k++, r++) if (read) set(r, 0, Flag.DST_CALLEE);
   });
+  const end = stub.length + 3;
+  stub.push(instruction(Op.CALL, { target: end, wasmCount: 0 }));
+  const status =
+    main.results.length > 0
+      ? { a: Reserved.RV, flags: Flag.A_GLOBAL }
+      : { imm: 0, flags: Flag.A_IMM };
+  stub.push(instruction(Op.EXIT, { ...status, wasmCount: 0 }));
+  stub.push(instruction(Op.HALT, { wasmCount: 0 }));
   return stub;
 }
 

@@ -66,7 +66,7 @@ describe('inweights run', () => {
     const crc = new URL('crc32.c', examples).pathname;
     const { out, err, code } = await cli('run', crc, '--input', '123456789');
     expect(out).toBe('cbf43926 (9 bytes)\n');
-    expect(err).toMatch(/^halted \(\d+ tokens, \d+ steps/);
+    expect(err).toMatch(/^halted with exit status 0 \(\d+ tokens, \d+ steps/);
     expect(code).toBe(0);
   });
 
@@ -81,6 +81,7 @@ describe('inweights run', () => {
       expect(JSON.parse(lines[0]!)).toMatchObject({
         output: 'Hello, Ada!\n',
         halted: true,
+        exitStatus: 0,
         trap: null,
         engine,
         tokens: count,
@@ -141,6 +142,18 @@ describe('inweights run', () => {
     for (const [args, message] of refusals) {
       await expect(cli('run', hello, ...args)).rejects.toThrow(message);
     }
+  });
+
+  it("reports main's result as the exit status, on the transformer as natively", async () => {
+    const source = '#include <stdlib.h>\nint main(void) { exit(258); }\n';
+    const path = file('status.c', source);
+    for (const engine of ['transformer', 'native']) {
+      const { out, code } = await cli('run', path, '--engine', engine, '--json');
+      expect(JSON.parse(out)).toMatchObject({ halted: true, exitStatus: 2 });
+      expect(code).toBe(0);
+    }
+    const { err } = await cli('run', path, '--engine', 'reference');
+    expect(err).toMatch(/^halted with exit status 2 \(/);
   });
 
   it('reads the input bytes of --input-file', async () => {

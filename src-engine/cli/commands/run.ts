@@ -62,6 +62,7 @@ function summary(result: RunResult): Record<string, unknown> {
     tokens: counted ? result.tokens : null,
     steps: counted ? result.steps : null,
     halted: result.halted,
+    exitStatus: result.exitStatus,
     trap: result.trap,
     end: result.end,
     seconds: result.seconds,
@@ -80,7 +81,7 @@ function describeEnd(result: RunResult): string {
   const counts =
     result.engine === 'native' ? '' : `${result.tokens} tokens, ${result.steps} steps, `;
   const stats = `${counts}${result.seconds.toFixed(3)} s`;
-  if (result.end === 'halted') return `halted (${stats})`;
+  if (result.end === 'halted') return `halted with exit status ${result.exitStatus} (${stats})`;
   if (result.end === 'trap') return `trap: ${result.trap} (${stats})`;
   const limit = result.engine === 'native' ? 'output limit' : 'token limit';
   return `stopped at the ${limit} before the program ended (${stats})`;
