@@ -62,4 +62,27 @@ describe('compiling C to WebAssembly', () => {
     ]);
     expect(module.exports.has('main')).toBe(true);
   });
+
+  it("refuses static data over 2 MiB naming the 2 MiB memory, not just the linker's", async () => {
+    const source =
+      '#include <stdio.h>\nstatic char big[3 << 20] = {1};\n' +
+      'int main(void) { return big[getchar()]; }\n';
+    const error = await compileError(source);
+    expect(error.code).toBe('LIMIT');
+    expect(error.diagnostics).toHaveLength(1);
+    expect(error.message).toMatch(/fixed 2 MiB of memory \(2097152 bytes\)/);
+    expect(error.message).toMatch(/make global and static arrays smaller by at least \d+ bytes/);
+    expect(error.message).not.toMatch(/initial memory/);
+  });
+
+  it("explains that a function is too long for clang's stack (once a bare overflow)", async () => {
+    // 5000 statements, each using the result of the one before: clang recurses that deep.
+    const chain = Array.from({ length: 5000 }, (_, i) => `  s ^= s >> ${(i % 7) + 1};`);
+    const main = ['int main(void) {', '  unsigned s = getchar();', ...chain, '  return s;', '}'];
+    const source = ['#include <stdio.h>', ...main].join('\n');
+    const error = await compileError(source);
+    expect(error.code).toBe('LIMIT');
+    expect(error.message).toMatch(/^prog\.c: error: clang ran out of stack/);
+    expect(error.message).toMatch(/split the longest functions into smaller ones/);
+  });
 });

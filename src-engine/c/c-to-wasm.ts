@@ -1,6 +1,7 @@
 // C source → WebAssembly module, with clang and wasm-ld (through @yowasp/clang): the user's
 // file is compiled and linked with the project's libc (compiled once, libc-objects.ts) using
-// the flags of clang-flags.ts. Errors come back as a CompileError with diagnostics.
+// the flags of clang-flags.ts. Errors come back as a CompileError with diagnostics; the limits
+// only the toolchain meets (toolchain-limits.ts) as LIMIT errors.
 
 import type { Diagnostic } from '../api.ts';
 import { runClang } from './clang.ts';
@@ -9,6 +10,7 @@ import { hasErrors, parseDiagnostics } from './diagnostics.ts';
 import { COMPILE_FLAGS, LINK_FLAGS } from './clang-flags.ts';
 import { libcFiles } from './libc-files.ts';
 import { libcObjects } from './libc-objects.ts';
+import { clangStackLimit, memoryLimit } from './toolchain-limits.ts';
 
 export interface CToWasmOptions {
   /** name of the source file in diagnostics (default `program.c`) */
@@ -35,8 +37,11 @@ export async function compileCToWasm(
   const objectPaths = Object.keys(objects).map((name) => `obj/${name}`);
   const args = [...COMPILE_FLAGS, fileName, ...objectPaths, '-o', output, ...LINK_FLAGS];
   const run = await runClang(args, { [fileName]: source, libc: libc.tree, obj: objects });
+  if (run.stackOverflow) throw new CompileError('LIMIT', [clangStackLimit(fileName)]);
   const diagnostics = parseDiagnostics(run.stderr, fileName);
   if (hasErrors(diagnostics) || run.files === null) {
+    const explained = diagnostics.map((d) => memoryLimit(d) ?? d);
+    if (explained.some((d, i) => d !== diagnostics[i])) throw new CompileError('LIMIT', explained);
     // Clang stops before linking when it finds errors, so linker errors come alone.
     const code = /^wasm-ld: error/m.test(run.stderr) ? 'LINK_ERROR' : 'C_ERROR';
     throw new CompileError(code, orFallback(diagnostics, run.stderr, fileName));

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Tree } from '@yowasp/clang';
+import { isStackOverflow } from './toolchain-limits.ts';
 
 type Toolchain = typeof import('@yowasp/clang');
 
@@ -14,6 +15,8 @@ export interface ClangRun {
   files: Tree | null;
   /** everything clang and wasm-ld wrote to stderr */
   stderr: string;
+  /** clang's recursion exhausted the JavaScript call stack (files is null) */
+  stackOverflow: boolean;
 }
 
 let loading: Promise<Toolchain> | null = null;
@@ -42,9 +45,11 @@ export async function runClang(args: string[], files: Tree): Promise<ClangRun> {
       stderr: collect,
       fetchProgress: () => {},
     });
-    return { files: out ?? null, stderr };
+    return { files: out ?? null, stderr, stackOverflow: false };
   } catch (error) {
-    if (error instanceof toolchain.Exit) return { files: null, stderr };
+    if (error instanceof toolchain.Exit) return { files: null, stderr, stackOverflow: false };
+    // Each run instantiates the toolchain afresh, so the next run is not affected.
+    if (isStackOverflow(error)) return { files: null, stderr, stackOverflow: true };
     throw error;
   }
 }

@@ -10,7 +10,9 @@ export type CompileErrorCode =
   | 'TOOLCHAIN' // clang itself could not run or wrote no module
   | 'WASM_INVALID' // the module is not valid WebAssembly or cannot be decoded
   | 'UNSUPPORTED' // the module uses a feature the register machine does not have
-  | 'LIMIT'; // the program exceeds a machine limit (registers per frame, instructions)
+  // the program exceeds a limit of the machine (registers per frame, instructions, 2 MiB of
+  // memory) or of the toolchain (clang's stack, how deeply the decoder follows nested blocks)
+  | 'LIMIT';
 
 export class CompileError extends Error {
   readonly code: CompileErrorCode;

@@ -1,11 +1,14 @@
 // 64-bit arithmetic (C long long), which the lowering spreads over pairs of 32-bit registers:
 // every operation, on edge values and random ones, compared with BigInt, run both natively
-// and by the reference interpreter of the compiled token program.
+// and by the reference interpreter of the compiled token program; and one short program of
+// products by wide constants inside the transformer too.
 
 import { describe, expect, it } from 'vitest';
 import { compileC } from '../c/compile.ts';
 import { runNative } from '../native/run.ts';
 import { runReference } from '../reference/interpreter.ts';
+import { compareWithReference } from '../testing/token-runner.ts';
+import { transformerMachine } from '../testing/transformer-machine.ts';
 
 const M = (1n << 64n) - 1n;
 const s64 = (x: bigint): bigint => BigInt.asIntN(64, x);
@@ -63,6 +66,14 @@ const OPS: [string, (a: bigint, b: bigint) => bigint][] = [
   ['__builtin_popcountll(a)', popcount],
   ['a * 10', (a) => u64(a * 10n)],
   ['a * 65535', (a) => u64(a * 65535n)],
+  ['a * 65537', (a) => u64(a * 65537n)],
+  ['a * 1000003', (a) => u64(a * 1000003n)],
+  ['sa * -3', (a) => u64(s64(a) * -3n)],
+  ['a * 4294967297ULL', (a) => u64(a * 4294967297n)],
+  ['a * 1099511628211ULL', (a) => u64(a * 1099511628211n)],
+  ['(a >> 3) * 100000', (a) => u64((a >> 3n) * 100000n)],
+  ['100000 - a', (a) => u64(100000n - a)],
+  ['a + 4294967297ULL', (a) => u64(a + 4294967297n)],
   ['a << 7', (a) => u64(a << 7n)],
   ['a << 32', (a) => u64(a << 32n)],
   ['a << 45', (a) => u64(a << 45n)],
@@ -182,5 +193,36 @@ describe('64-bit arithmetic', () => {
     const input = new TextEncoder().encode('az');
     expect((await runNative(wasm, input)).trap).toBe('integer divide by zero');
     expect(runReference(program, input).trap).toBe('integer divide by zero');
+  });
+
+  it('long long times a constant over 16 bits compiles and agrees on all engines', async () => {
+    // Such products once stopped the compiler with "two immediates in one instruction".
+    const source = `#include <stdio.h>
+      int main(void) {
+        unsigned long long h = 14695981039346656037ULL; /* FNV-1a */
+        long long p = 0;
+        for (int c; (c = getchar()) != EOF; p = p * 256 + c) {
+          h ^= (unsigned char)c;
+          h *= 1099511628211ULL;
+        }
+        printf("%016llx %lld %lld %lld %lld %lld\\n", h, p * 65537, p * 1000003, p * -3,
+               p * 4294967297LL, (p >> 3) * 100000);
+        return 0;
+      }`;
+    const text = 'abc';
+    let h = 14695981039346656037n;
+    for (const c of text) h = u64((h ^ BigInt(c.charCodeAt(0))) * 1099511628211n);
+    const p = 0x616263n;
+    const products = [p * 65537n, p * 1000003n, p * -3n, p * 4294967297n, (p >> 3n) * 100000n];
+    const expected = `${hex(h)} ${products.join(' ')}\n`;
+
+    const { wasm, program } = await compileC(source);
+    const input = new TextEncoder().encode(text);
+    const decode = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);
+    expect(decode((await runNative(wasm, input)).output)).toBe(expected);
+    expect(decode(runReference(program, input).output)).toBe(expected);
+    const r = compareWithReference(transformerMachine('hull'), program, input);
+    expect(r.mismatch).toBe('');
+    expect(r.matched).toBe(r.expected);
   });
 });

@@ -2,6 +2,10 @@
 // sequence is straight-line code (no loops, no branches), reads all of its operands before it
 // overwrites the result slot where they may live, and keeps intermediate values in scratch
 // registers above the stack. Division and remainder call the libc's helpers (divide64.c).
+// An instruction has one immediate field, so no instruction may meet two constants:
+// binaryOperands moves the first operand into registers when both have a constant word;
+// shifts, counts and extensions take their value in registers; and a product splits a
+// constant factor into its 16-bit halves at compile time (halves).
 //
 // Carries and borrows: lo = a.lo + b.lo wraps iff lo < b.lo (unsigned), and a.lo - b.lo
 // borrows iff a.lo < b.lo. Products: with x = x1·2^16 + x0 and y = y1·2^16 + y0 (16-bit
@@ -115,6 +119,18 @@ function smallFactor(e: Entry): number | null {
   return null;
 }
 
+/**
+ * The 16-bit halves of a word, into scratch t(k) and t(k + 1). A constant is split at
+ * compile time: `AND` or `SHR_U` of an immediate by an immediate cannot be encoded (the
+ * instruction has one immediate field), and the split costs nothing.
+ */
+function halves(s: Sequence, x: Operand, k: number): Pair {
+  if (x.kind === 'imm') return [imm(x.value & 0xffff), imm(x.value >>> 16)];
+  s.op(Op.AND, s.t(k), x, imm(0xffff));
+  s.op(Op.SHR_U, s.t(k + 1), x, imm(16));
+  return [s.t(k), s.t(k + 1)];
+}
+
 export function mul64(f: Frame): void {
   const { a: first, b: second, s } = binaryOperands(f);
   const swap = smallFactor(first) !== null;
@@ -142,14 +158,12 @@ export function mul64(f: Frame): void {
   s.op(Op.MUL, t(0), al, bh);
   s.op(Op.MUL, t(1), ah, bl);
   s.op(Op.ADD, t(0), t(0), t(1)); // cross terms, low word
-  s.op(Op.AND, t(1), al, imm(0xffff)); // x0
-  s.op(Op.SHR_U, t(2), al, imm(16)); // x1
-  s.op(Op.AND, t(3), bl, imm(0xffff)); // y0
-  s.op(Op.SHR_U, t(4), bl, imm(16)); // y1
-  s.op(Op.MUL, t(5), t(1), t(3)); // p00
-  s.op(Op.MUL, t(6), t(1), t(4)); // p01
-  s.op(Op.MUL, t(7), t(2), t(3)); // p10
-  s.op(Op.MUL, t(8), t(2), t(4)); // p11
+  const [x0, x1] = halves(s, al, 1);
+  const [y0, y1] = halves(s, bl, 3);
+  s.op(Op.MUL, t(5), x0, y0); // p00
+  s.op(Op.MUL, t(6), x0, y1); // p01
+  s.op(Op.MUL, t(7), x1, y0); // p10
+  s.op(Op.MUL, t(8), x1, y1); // p11
   s.op(Op.SHR_U, t(5), t(5), imm(16));
   s.op(Op.AND, t(1), t(6), imm(0xffff));
   s.op(Op.ADD, t(5), t(5), t(1));

@@ -7,9 +7,20 @@
 import type * as Ast from '@webassemblyjs/wasm-parser';
 import { decode } from '@webassemblyjs/wasm-parser';
 import { CompileError, programDiagnostic } from '../c/compile-error.ts';
+import { isStackOverflow } from '../c/toolchain-limits.ts';
 import { wasmRuntime } from '../native/webassembly-api.ts';
 import type { BlockResult, Instr, ValType, WasmData, WasmFunction, WasmGlobal } from './module.ts';
 import type { WasmImport, WasmModule, Signature } from './module.ts';
+
+/**
+ * The decoder recurses once per nested block, and the JavaScript stack runs out at roughly
+ * 1500 to 2000 levels. Clang nests one block per case of a switch (around its br_table).
+ */
+const NESTING =
+  'the program nests blocks more deeply than the WebAssembly decoder can follow: it ran out ' +
+  'of stack (which happens at roughly 1500 to 2000 nested blocks). Clang nests one block ' +
+  'per case of a switch, so split a switch of more than about 1500 cases into smaller ones ' +
+  '(for example on the high and low bits of the value) or use a lookup table';
 
 /** Validates and decodes a module; `file` names it in errors. */
 export function wasmToModule(bytes: Uint8Array, file = 'program.wasm'): WasmModule {
@@ -20,6 +31,9 @@ export function wasmToModule(bytes: Uint8Array, file = 'program.wasm'): WasmModu
   try {
     program = decode(bytes, { ignoreCustomNameSection: true });
   } catch (error) {
+    if (isStackOverflow(error)) {
+      throw new CompileError('LIMIT', [programDiagnostic(file, NESTING)]);
+    }
     throw invalid(`cannot decode the module: ${(error as Error).message}`);
   }
   const module = program.body[0];

@@ -1,7 +1,9 @@
-/* printf and friends: %d %i %u %x %X %c %s %p %%, the length modifiers l, ll, h, hh, z, a
+/* printf and friends: %d %i %u %o %x %X %c %s %p %%, the length modifiers l, ll, h, hh, z, a
  * width (digits or *), a precision (digits or *) and the flags '-', '0', '+' and ' '.
- * There is no floating point. 64-bit numbers are printed with 32-bit operations only (the
- * machine divides 32-bit numbers): see digits(). */
+ * There is no floating point. A conversion it does not know (%f, %n, %jd, the flag '#' ...)
+ * prints '%' and the character where it stopped, then the rest as text (%#x prints "%#x"),
+ * and takes no argument. 64-bit numbers are printed with 32-bit operations only (the machine
+ * divides 32-bit numbers): see digits(). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -20,18 +22,20 @@ static size_t pad(char *buf, size_t cap, size_t len, char c, int n) {
   return len;
 }
 
-/* Writes the digits of the 64-bit number hi:lo in base 10 or 16 so that they end just before
- * `end`, and returns how many there are. While hi is not zero, one decimal digit is split
- * off by long division of hi:lo by 10 in 16-bit pieces, each step a 32-bit division of a
- * remainder (< 10) times 2^16 plus the next piece. */
+/* Writes the digits of the 64-bit number hi:lo in base 8, 10 or 16 so that they end just
+ * before `end`, and returns how many there are. While hi is not zero, one digit is split off:
+ * in base 8 or 16 by shifting hi:lo right by 3 or 4 bits; in base 10 by long division of
+ * hi:lo by 10 in 16-bit pieces, each step a 32-bit division of a remainder (< 10) times 2^16
+ * plus the next piece. */
 static int digits(char *end, unsigned hi, unsigned lo, unsigned base, const char *set) {
   char *p = end;
   while (hi != 0) {
     unsigned r;
-    if (base == 16) {
-      r = lo & 15;
-      lo = (lo >> 4) | (hi << 28);
-      hi >>= 4;
+    if (base != 10) {
+      unsigned bits = base == 16 ? 4 : 3;
+      r = lo & (base - 1);
+      lo = (lo >> bits) | (hi << (32 - bits));
+      hi >>= bits;
     } else {
       unsigned qhi = hi / 10, t = ((hi % 10) << 16) | (lo >> 16);
       unsigned q1 = t / 10;
@@ -86,7 +90,7 @@ static void integer(struct field *out, char conv, int longs, va_list *ap, char *
     }
   }
   if (out->sign == 0 && (conv == 'd' || conv == 'i')) out->sign = (char)plus;
-  unsigned base = conv == 'x' || conv == 'X' || conv == 'p' ? 16 : 10;
+  unsigned base = conv == 'x' || conv == 'X' || conv == 'p' ? 16 : conv == 'o' ? 8 : 10;
   const char *set = conv == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
   out->n = digits(end, hi, lo, base, set);
   out->str = end - out->n;
@@ -108,7 +112,7 @@ static size_t emit(char *buf, size_t cap, size_t len, const struct field *f, int
 
 /* Formats into buf (or the output); returns the length of the whole text. */
 static size_t format(char *out, size_t cap, const char *f, va_list ap) {
-  char buf[24];
+  char buf[24]; /* the longest number: 22 octal digits of 64 bits */
   size_t len = 0;
   for (; *f != 0; f++) {
     if (*f != '%') {
@@ -135,7 +139,7 @@ static size_t format(char *out, size_t cap, const char *f, va_list ap) {
     char conv = *f;
     if (conv == 0) break;
     struct field field = {0, buf, 1, 0};
-    if (conv == 'd' || conv == 'i' || conv == 'u' || conv == 'x' || conv == 'X') {
+    if (conv == 'd' || conv == 'i' || conv == 'u' || conv == 'o' || conv == 'x' || conv == 'X') {
       integer(&field, conv, longs, &ap, buf + sizeof buf, plus);
     } else if (conv == 'p') {
       integer(&field, conv, 0, &ap, buf + sizeof buf, 0);
@@ -147,7 +151,11 @@ static size_t format(char *out, size_t cap, const char *f, va_list ap) {
       if (field.str == NULL) field.str = "(null)";
       for (field.n = 0; field.str[field.n] != 0 && (prec < 0 || field.n < prec);) field.n++;
     } else {
-      buf[0] = conv; /* %% and unknown conversions print the character */
+      /* %% prints '%'; an unknown conversion prints '%' and its character, so that the
+       * output shows it (the '%' as the field's sign costs fewer instructions than a second
+       * character in buf) */
+      buf[0] = conv;
+      field.sign = conv == '%' ? 0 : '%';
     }
     len = emit(out, cap, len, &field, width, prec, left, zero);
   }
