@@ -41,6 +41,8 @@ export interface AssignmentResult {
   /** how the run ended, and its trap if any */
   end: RunEnd;
   trap: string | null;
+  /** hungarian.c's exit status when it halted (1: it could not read its input); else null */
+  exitStatus: number | null;
   /** everything the program printed */
   output: string;
   /** transformer runs only: the attention back-end and the smallest decision margin */
@@ -90,6 +92,7 @@ export async function solveAssignment(
     engine: run.engine,
     end: run.end,
     trap: run.trap,
+    exitStatus: run.exitStatus,
     output,
     ...(run.attention !== undefined && { attention: run.attention }),
     ...(run.minMargin !== undefined && { minMargin: run.minMargin }),

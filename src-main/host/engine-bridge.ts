@@ -107,6 +107,7 @@ export async function run(source: string, input: string, a: RunArgs): Promise<Ru
     cancelled: r.end === 'cancelled',
     end: r.end,
     trap: r.trap,
+    exitStatus: r.exitStatus,
     outcome: null,
   };
 }
@@ -131,6 +132,7 @@ export async function solve(problem: AssignmentProblem, a: RunArgs): Promise<Run
     cancelled,
     end: r.end,
     trap: r.trap,
+    exitStatus: r.exitStatus,
     outcome: {
       n: r.n,
       m: r.m,

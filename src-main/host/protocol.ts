@@ -41,6 +41,8 @@ export interface RunFinal {
   cancelled: boolean;
   end: string;
   trap: string | null;
+  /** main's result or exit's argument, mod 256, when the program halted; else null */
+  exitStatus: number | null;
   outcome: AssignmentOutcome | null;
 }
 

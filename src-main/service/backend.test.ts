@@ -54,11 +54,13 @@ const start = (maxTokens: number | null) =>
   }).runId;
 
 describe('Backend', () => {
-  it('streams progress events and stores the run with its whole trace and output', async () => {
+  it('streams progress and stores the run with its trace, output and exit status', async () => {
     const runId = start(30);
     await until(() => endOf(runId) !== undefined);
     const run = backend.getRun(runId);
-    expect(run).toMatchObject({ status: 'finished', tokens: 30, output: 'x'.repeat(30) });
+    const stored = { status: 'finished', tokens: 30, output: 'x'.repeat(30), exitStatus: 30 };
+    expect(run).toMatchObject(stored);
+    expect(endOf(runId)).toMatchObject(stored);
     const expected = Array.from({ length: 30 }, (_, i) => i + 1);
     expect(Array.from(backend.getTrace(runId))).toEqual(expected);
     expect(streamed).toEqual(expected);
@@ -70,7 +72,7 @@ describe('Backend', () => {
     await new Promise((r) => setTimeout(r, 100));
     backend.cancelRun(runId);
     await until(() => endOf(runId) !== undefined);
-    expect(backend.getRun(runId).status).toBe('cancelled');
+    expect(backend.getRun(runId)).toMatchObject({ status: 'cancelled', exitStatus: null });
   });
 
   it('marks a run failed when the engine dies, restarts it, and runs the next', async () => {

@@ -155,5 +155,6 @@ function endingOf(final: import('../host/protocol.ts').RunFinal): RunEnding {
     outcome: final.outcome,
     end: final.end,
     trap: final.trap,
+    exitStatus: final.exitStatus,
   };
 }

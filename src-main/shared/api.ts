@@ -100,6 +100,8 @@ export interface RunRecord extends RunSummary {
   /** how the program ended: halted, trap, limit, cancelled */
   end: string | null;
   trap: string | null;
+  /** main's result or exit's argument, mod 256, when the program halted; else null */
+  exitStatus: number | null;
   error: string | null;
   reproduction: Reproduction | null;
   /** [elapsedMs, tokens] samples for the tokens/s chart */

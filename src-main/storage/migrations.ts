@@ -4,7 +4,7 @@
 
 import type Database from 'better-sqlite3';
 
-const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly string[] = [
   // 1: programs, runs and their compressed trace chunks
   `CREATE TABLE programs (
      id INTEGER PRIMARY KEY,
@@ -51,6 +51,8 @@ const MIGRATIONS: readonly string[] = [
      data BLOB NOT NULL,
      PRIMARY KEY (run_id, seq)
    );`,
+  // 2: the program's exit status, stored when a run halts; runs stored before it keep NULL
+  `ALTER TABLE runs ADD COLUMN exit_status INTEGER CHECK (exit_status BETWEEN 0 AND 255);`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

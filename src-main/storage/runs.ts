@@ -36,6 +36,8 @@ export interface RunEnding {
   outcome?: AssignmentOutcome | null;
   end?: string | null;
   trap?: string | null;
+  /** main's result or exit's argument, mod 256, when the program halted */
+  exitStatus?: number | null;
   error?: string | null;
 }
 
@@ -58,6 +60,7 @@ interface Row {
   outcome: string | null;
   end_reason: string | null;
   trap: string | null;
+  exit_status: number | null;
   error: string | null;
   reproduction: string | null;
   reexecutes: number | null;
@@ -99,6 +102,7 @@ function toRecord(r: Row): RunRecord {
     outcome: parse<AssignmentOutcome>(r.outcome),
     end: r.end_reason,
     trap: r.trap,
+    exitStatus: r.exit_status,
     error: r.error,
     reproduction: parse<Reproduction>(r.reproduction),
     samples: parse<[number, number][]>(r.samples) ?? [],
@@ -174,8 +178,8 @@ export class RunStore {
     this.db
       .prepare(
         `UPDATE runs SET status = ?, tokens = ?, steps = ?, elapsed_ms = ?,
-           output = COALESCE(?, output), outcome = ?, end_reason = ?, trap = ?, error = ?,
-           finished_at = ?
+           output = COALESCE(?, output), outcome = ?, end_reason = ?, trap = ?,
+           exit_status = ?, error = ?, finished_at = ?
          WHERE id = ?`,
       )
       .run(
@@ -187,6 +191,7 @@ export class RunStore {
         e.outcome ? JSON.stringify(e.outcome) : null,
         e.end ?? null,
         e.trap ?? null,
+        e.exitStatus ?? null,
         e.error ?? null,
         Date.now(),
         runId,

@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from './database.ts';
-import { SCHEMA_VERSION, currentVersion, migrate } from './migrations.ts';
+import { DB_FILE, openDatabase } from './database.ts';
+import { MIGRATIONS, SCHEMA_VERSION, currentVersion, migrate } from './migrations.ts';
 import { ProgramStore } from './programs.ts';
 import { type NewRun, RunStore } from './runs.ts';
 import { ChunkBuffer, decodeChunk, encodeChunk, TRACE_FORMAT } from './trace-codec.ts';
@@ -51,6 +51,19 @@ describe('migrations', () => {
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'b'").get()).toBeUndefined();
   });
 
+  it('give runs stored before the exit status column a null exit status', () => {
+    const old = new Database(path.join(dir, DB_FILE));
+    migrate(old, MIGRATIONS.slice(0, 1));
+    const id = new RunStore(old).create(newRun());
+    old.prepare("UPDATE runs SET status = 'finished', end_reason = 'halted'").run();
+    old.close();
+
+    const db = openDatabase(dir);
+    expect(currentVersion(db)).toBe(SCHEMA_VERSION);
+    expect(new RunStore(db).get(id)).toMatchObject({ end: 'halted', exitStatus: null });
+    db.close();
+  });
+
   it('refuse a database written by a newer app, naming both versions', () => {
     const db = new Database(':memory:');
     migrate(db, ['SELECT 1', 'SELECT 1']);
@@ -84,6 +97,21 @@ describe('runs', () => {
     runs.appendProgress(id, chunks.slice(0, 2), '', counters(131072), []);
     runs.appendProgress(id, chunks.slice(2), '', counters(200_000), []);
     expect(runs.readTrace(id)).toEqual(all);
+  });
+
+  it('that halted keep their exit status; runs that did not halt have none', () => {
+    const runs = new RunStore(openDatabase(dir));
+    const halted = runs.create(newRun());
+    runs.finish(halted, {
+      status: 'finished',
+      counters: counters(8),
+      end: 'halted',
+      exitStatus: 3,
+    });
+    const cut = runs.create(newRun());
+    runs.finish(cut, { status: 'finished', counters: counters(8), end: 'limit' });
+    expect(runs.get(halted)).toMatchObject({ end: 'halted', exitStatus: 3 });
+    expect(runs.get(cut)).toMatchObject({ end: 'limit', exitStatus: null });
   });
 
   it('finish with their status, counters and outcome; deleting drops the trace', () => {
