@@ -2,9 +2,8 @@
 // server is started by Playwright on a free port (`npm run web` builds the renderer first).
 // Playwright's own browser downloads are not used; INWEIGHTS_CHROMIUM overrides the binary.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, devices } from '@playwright/test';
 
 // Asks the OS for a free port once; worker processes inherit it through the environment.
@@ -18,8 +17,15 @@ function freePort(): string {
 process.env['INWEIGHTS_E2E_PORT'] ??= freePort();
 const port = Number(process.env['INWEIGHTS_E2E_PORT']);
 const baseURL = `http://127.0.0.1:${port}/`;
-// Each test run gets a fresh data folder (SQLite store) for the server it starts.
-process.env['INWEIGHTS_E2E_DATA'] ??= mkdtempSync(join(tmpdir(), 'inweights-e2e-'));
+// Each test run starts its server on an empty data folder (SQLite store) in the checkout. The
+// folder is emptied at the start rather than removed at the end because the server, which holds
+// the store open, is stopped only after every teardown hook; workers inherit the path.
+if (process.env['INWEIGHTS_E2E_DATA'] === undefined) {
+  const fresh = fileURLToPath(new URL('./e2e-data/', import.meta.url));
+  rmSync(fresh, { recursive: true, force: true });
+  mkdirSync(fresh);
+  process.env['INWEIGHTS_E2E_DATA'] = fresh;
+}
 const dataDir = process.env['INWEIGHTS_E2E_DATA'];
 
 export default defineConfig({

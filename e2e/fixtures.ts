@@ -2,7 +2,7 @@
 // project's web server in Chromium) and, in the `electron` project, the desktop app launched
 // with Playwright's _electron (skipped with its reason where no Electron binary exists).
 
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,9 +36,8 @@ function electronMissing(): string | null {
   return null;
 }
 
-async function launchElectron(): Promise<ElectronApplication> {
+async function launchElectron(data: string): Promise<ElectronApplication> {
   const binary = createRequire(import.meta.url)('electron') as unknown as string;
-  const data = mkdtempSync(join(tmpdir(), 'inweights-electron-'));
   return _electron.launch({
     executablePath: binary,
     args: [join(root, 'out/main/index.js')],
@@ -49,11 +48,13 @@ async function launchElectron(): Promise<ElectronApplication> {
 export const test = base.extend<{ app: App }>({
   app: async ({ page }, use, info) => {
     let electron: ElectronApplication | null = null;
+    let data: string | null = null;
     let target = page;
     if (info.project.name === 'electron') {
       const missing = electronMissing();
       test.skip(missing !== null, `desktop app: ${missing}`);
-      electron = await launchElectron();
+      data = mkdtempSync(join(tmpdir(), 'inweights-electron-'));
+      electron = await launchElectron(data);
       target = await electron.firstWindow();
     } else {
       await page.goto('/');
@@ -82,6 +83,7 @@ export const test = base.extend<{ app: App }>({
       },
     });
     await electron?.close();
+    if (data !== null) rmSync(data, { recursive: true, force: true });
   },
 });
 

@@ -1,12 +1,13 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { libcObjects } from './libc-objects.ts';
 
 describe('libc objects', () => {
   it('are compiled once and kept on disk for later processes', async () => {
     const root = mkdtempSync(join(tmpdir(), 'inweights-libc-test-'));
+    onTestFinished(() => rmSync(root, { recursive: true, force: true }));
     const objects = await libcObjects(undefined, root);
     expect(Object.keys(objects).sort()).toEqual([
       'divide64.o',

@@ -1,10 +1,11 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { readInputFile, writeOutputFile } from './files.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'inweights-files-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('files named on the command line', () => {
   it('reads back what was written', () => {

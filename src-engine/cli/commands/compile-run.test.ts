@@ -2,15 +2,16 @@
 // size report, the program's output or the --json line), diagnostics go to stderr, and the
 // exit code says how the run ended.
 
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { programFromJson } from '../../program/program-file.ts';
 import { createProgram } from '../main.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'inweights-cli-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
 const examples = new URL('../../../resources/programs/', import.meta.url);
 
 function file(name: string, text: string): string {

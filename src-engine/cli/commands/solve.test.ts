@@ -1,15 +1,16 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { Command } from 'commander';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { casesDir } from '../../assignment/test-cases.ts';
 import { createProgram } from '../main.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'inweights-solve-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
 const launcher = fileURLToPath(new URL('../../../bin/inweights.js', import.meta.url));
 
 function file(name: string, text: string): string {
