@@ -24,7 +24,8 @@ const wasmSide = ['wasm', 'c', 'machine', 'reference', 'native', 'ir'];
 const transformerRestrictions = [
   {
     regex: `^(\\.\\./)+(${wasmSide.join('|')})(/|$)`,
-    message: 'The transformer engine knows nothing about WebAssembly or C: ' +
+    message:
+      'The transformer engine knows nothing about WebAssembly or C: ' +
       'take weights and tokens as data instead.',
   },
   {
@@ -39,14 +40,7 @@ const transformerRestrictions = [
 
 export default tseslint.config(
   {
-    ignores: [
-      'node_modules/',
-      'out/',
-      'dist/',
-      'release/',
-      'test-results/',
-      'playwright-report/',
-    ],
+    ignores: ['node_modules/', 'out/', 'dist/', 'release/', 'test-results/', 'playwright-report/'],
   },
 
   js.configs.recommended,
@@ -58,10 +52,7 @@ export default tseslint.config(
     rules: {
       '@stylistic/max-len': ['error', { code: 110, ignoreUrls: true }],
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/consistent-type-imports': [
-        'error',
-        { disallowTypeAnnotations: false },
-      ],
+      '@typescript-eslint/consistent-type-imports': ['error', { disallowTypeAnnotations: false }],
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },

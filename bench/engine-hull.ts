@@ -58,8 +58,10 @@ function main(): void {
   for (const pattern of ['increasing', 'bounded-3600', 'random-distinct'] as const) {
     for (const n of sizes) {
       const m = measure(pattern, n);
-      process.stdout.write(`| ${pattern.padEnd(16)} | ${String(n).padStart(7)} | ` +
-        `${m.insertNs.toFixed(0).padStart(9)} | ${m.queryNs.toFixed(0).padStart(8)} |\n`);
+      process.stdout.write(
+        `| ${pattern.padEnd(16)} | ${String(n).padStart(7)} | ` +
+          `${m.insertNs.toFixed(0).padStart(9)} | ${m.queryNs.toFixed(0).padStart(8)} |\n`,
+      );
     }
   }
 }

@@ -58,7 +58,9 @@ export function benchModel(seed = 1): Model {
   const layers: LayerConfig[] = Array.from({ length: BENCH_LAYERS }, (_, l) => {
     const kind = headKind(l);
     const head: HeadConfig = {
-      name: `${kind}${l}`, tieRule: kind === 'count' ? 'average' : 'latest', dv: 1,
+      name: `${kind}${l}`,
+      tieRule: kind === 'count' ? 'average' : 'latest',
+      dv: 1,
     };
     return { heads: [head], ffnWidth: UNITS };
   });
@@ -66,7 +68,9 @@ export function benchModel(seed = 1): Model {
     vocab: Array.from({ length: VOCAB }, (_, t) => `t${t}`),
     dModel: s.names.length,
     positionFeatures: [
-      { kind: 'p', slot: p }, { kind: 'p2', slot: p2 }, { kind: 'one', slot: one },
+      { kind: 'p', slot: p },
+      { kind: 'p2', slot: p2 },
+      { kind: 'one', slot: one },
     ],
     layers,
     slotNames: s.names,
@@ -95,7 +99,10 @@ export function benchModel(seed = 1): Model {
       head.q.add(0, beta[i], 1);
       head.q.bias[1] = 1;
       if (w >= 0) {
-        head.k.add(0, w, 120).add(1, prodAW[l - 1], -120).add(1, prodWW[l - 1], -3600);
+        head.k
+          .add(0, w, 120)
+          .add(1, prodAW[l - 1], -120)
+          .add(1, prodWW[l - 1], -3600);
         head.q.add(0, w, 60);
       }
       head.v.add(0, gamma[i], 1);
@@ -139,7 +146,10 @@ export function benchModel(seed = 1): Model {
   // Unembedding: generated tokens read successor + w + look-back; the rest are prompt-only.
   for (let r = 0; r < VOCAB; r++) {
     if (r < GENERATED_TOKENS) {
-      b.unembed.add(r, succ, 2 * r).add(r, w, 2 * r).add(r, lookback, 2 * r);
+      b.unembed
+        .add(r, succ, 2 * r)
+        .add(r, w, 2 * r)
+        .add(r, lookback, 2 * r);
       b.unembed.bias[r] = -r * r;
     } else {
       b.unembed.bias[r] = -1e9;

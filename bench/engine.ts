@@ -28,7 +28,9 @@ interface Measurement {
 
 /** Runs one configuration in this process and returns its measurement. */
 async function measure(
-  attention: AttentionBackend, tokens: number, mode: 'step' | 'stream',
+  attention: AttentionBackend,
+  tokens: number,
+  mode: 'step' | 'stream',
 ): Promise<Measurement> {
   warmUp(attention);
   const model = benchModel();
@@ -41,13 +43,25 @@ async function measure(
   };
   if (mode === 'stream') {
     const result = await startRun({
-      model, promptTokens: prompt, attention, maxTokens: tokens,
-      onBatch: () => { peak = Math.max(peak, process.memoryUsage().rss); },
+      model,
+      promptTokens: prompt,
+      attention,
+      maxTokens: tokens,
+      onBatch: () => {
+        peak = Math.max(peak, process.memoryUsage().rss);
+      },
     });
     peak = Math.max(peak, process.memoryUsage().rss);
-    return { attention, mode, tokens, seconds: result.seconds,
-      tokensPerSecond: result.tokensPerSecond, tokensPerCpuSecond: tokens / cpuSeconds(),
-      peakRssMb: peak / 2 ** 20, minMargin: result.minMargin };
+    return {
+      attention,
+      mode,
+      tokens,
+      seconds: result.seconds,
+      tokensPerSecond: result.tokensPerSecond,
+      tokensPerCpuSecond: tokens / cpuSeconds(),
+      peakRssMb: peak / 2 ** 20,
+      minMargin: result.minMargin,
+    };
   }
   const engine = new Transformer(model, { attention });
   let next = engine.prefill(prompt);
@@ -60,9 +74,16 @@ async function measure(
   const seconds = (performance.now() - start) / 1000;
   const cpu = cpuSeconds() - cpuStart;
   peak = Math.max(peak, process.memoryUsage().rss);
-  return { attention, mode, tokens, seconds, tokensPerSecond: tokens / seconds,
-    tokensPerCpuSecond: tokens / cpu, peakRssMb: peak / 2 ** 20,
-    minMargin: engine.margins().minMargin };
+  return {
+    attention,
+    mode,
+    tokens,
+    seconds,
+    tokensPerSecond: tokens / seconds,
+    tokensPerCpuSecond: tokens / cpu,
+    peakRssMb: peak / 2 ** 20,
+    minMargin: engine.margins().minMargin,
+  };
 }
 
 /** Runs the step loop on a throw-away instance so the measured run starts with warm code. */
@@ -75,18 +96,24 @@ function warmUp(attention: AttentionBackend): void {
 
 function runChild(attention: AttentionBackend, tokens: number, mode: string): Measurement {
   const self = fileURLToPath(import.meta.url);
-  const out = execFileSync(process.execPath,
+  const out = execFileSync(
+    process.execPath,
     [...process.execArgv, self, '--child', attention, String(tokens), mode],
-    { encoding: 'utf8', maxBuffer: 1 << 20 });
+    { encoding: 'utf8', maxBuffer: 1 << 20 },
+  );
   return JSON.parse(out) as Measurement;
 }
 
 function row(m: Measurement): string {
   const cells = [
-    m.attention.padEnd(6), m.mode.padEnd(7), String(m.tokens).padStart(9),
-    m.seconds.toFixed(2).padStart(8), Math.round(m.tokensPerSecond).toString().padStart(9),
+    m.attention.padEnd(6),
+    m.mode.padEnd(7),
+    String(m.tokens).padStart(9),
+    m.seconds.toFixed(2).padStart(8),
+    Math.round(m.tokensPerSecond).toString().padStart(9),
     Math.round(m.tokensPerCpuSecond).toString().padStart(9),
-    m.peakRssMb.toFixed(0).padStart(8), m.minMargin.toExponential(2).padStart(10),
+    m.peakRssMb.toFixed(0).padStart(8),
+    m.minMargin.toExponential(2).padStart(10),
   ];
   return `| ${cells.join(' | ')} |`;
 }
@@ -106,12 +133,18 @@ async function main(): Promise<void> {
   }
   const sizes = option('--tokens', '10000,100000,1000000').split(',').map(Number);
   const bruteMax = Number(option('--brute', '10000'));
-  process.stdout.write(`synthetic model: 30 layers, 30 heads, 600 ReGLU units, vocab 4000; ` +
-    `prompt ${PROMPT} tokens\n`);
-  process.stdout.write('| attn   | mode    |    tokens |  seconds |  tokens/s | tok/cpu-s |' +
-    ' peak MB | min margin |\n');
-  process.stdout.write('|--------|---------|-----------|----------|-----------|-----------|' +
-    '---------|------------|\n');
+  process.stdout.write(
+    `synthetic model: 30 layers, 30 heads, 600 ReGLU units, vocab 4000; ` +
+      `prompt ${PROMPT} tokens\n`,
+  );
+  process.stdout.write(
+    '| attn   | mode    |    tokens |  seconds |  tokens/s | tok/cpu-s |' +
+      ' peak MB | min margin |\n',
+  );
+  process.stdout.write(
+    '|--------|---------|-----------|----------|-----------|-----------|' +
+      '---------|------------|\n',
+  );
   const hull: Measurement[] = [];
   for (const n of sizes) {
     const m = runChild('hull', n, 'step');
@@ -127,9 +160,11 @@ async function main(): Promise<void> {
   if (hull.length > 1) {
     const last = hull[hull.length - 1];
     const ratio = (f: (m: Measurement) => number): string =>
-      `${(100 * f(last) / f(hull[0])).toFixed(0)}%`;
-    process.stdout.write(`hull tokens/s at ${last.tokens} / at ${hull[0].tokens}: ` +
-      `${ratio((m) => m.tokensPerSecond)} (wall), ${ratio((m) => m.tokensPerCpuSecond)} (cpu)\n`);
+      `${((100 * f(last)) / f(hull[0])).toFixed(0)}%`;
+    process.stdout.write(
+      `hull tokens/s at ${last.tokens} / at ${hull[0].tokens}: ` +
+        `${ratio((m) => m.tokensPerSecond)} (wall), ${ratio((m) => m.tokensPerCpuSecond)} (cpu)\n`,
+    );
   }
 }
 

@@ -13,8 +13,10 @@ const benchmarks: Readonly<Record<string, string>> = {
 const names = process.argv.slice(2);
 const unknown = names.filter((n) => !(n in benchmarks));
 if (unknown.length > 0) {
-  process.stderr.write(`bench: unknown benchmark(s) ${unknown.join(', ')}; ` +
-    `known: ${Object.keys(benchmarks).join(', ')}\n`);
+  process.stderr.write(
+    `bench: unknown benchmark(s) ${unknown.join(', ')}; ` +
+      `known: ${Object.keys(benchmarks).join(', ')}\n`,
+  );
   process.exit(2);
 }
 for (const name of names.length > 0 ? names : Object.keys(benchmarks)) {

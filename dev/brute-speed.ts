@@ -36,9 +36,13 @@ function record(tf: Transformer): HeadLog[] {
       values: new Float64Array(N * inner.dv),
       queries: new Float64Array(N * 2),
     };
-    let ins = 0, qs = 0;
+    let ins = 0,
+      qs = 0;
     stores[h] = {
-      tieRule: inner.tieRule, dv: inner.dv, hit: inner.hit, reset: () => inner.reset(),
+      tieRule: inner.tieRule,
+      dv: inner.dv,
+      hit: inner.hit,
+      reset: () => inner.reset(),
       insert(kx, ky, position, values, offset) {
         log.keys[2 * ins] = kx;
         log.keys[2 * ins + 1] = ky;
@@ -93,8 +97,10 @@ for (let round = 0; round < Number(roundsArg); round++) {
   const times = logs.map((log) => replay(log, check));
   const total = times.reduce((a, b) => a + b, 0);
   const rate = (logs.length * perHead) / total;
-  console.log(`round ${round}: ${total.toFixed(2)} CPU s, ${rate.toExponential(3)} key scores ` +
-    `per CPU s, checksum ${check.sum}`);
+  console.log(
+    `round ${round}: ${total.toFixed(2)} CPU s, ${rate.toExponential(3)} key scores ` +
+      `per CPU s, checksum ${check.sum}`,
+  );
   if (round === Number(roundsArg) - 1) {
     const slow = logs.map((log, h) => [times[h]!, log.label] as const).sort((a, b) => b[0] - a[0]);
     for (const [t, label] of slow.slice(0, 6)) {

@@ -12,7 +12,12 @@ const each = args.includes('--each');
 const [count = 200, perBundle = 2] = args.filter((a) => !a.startsWith('--')).map(Number);
 const HEADS = 25;
 
-let prompts = 0, traces = 0, scores = 0, cases = 0, maxLength = 0, instructions = 0;
+let prompts = 0,
+  traces = 0,
+  scores = 0,
+  cases = 0,
+  maxLength = 0,
+  instructions = 0;
 for (const bundle of generateBundles(1, count, perBundle)) {
   const c = await compileProgram(bundle.source, `${bundle.name}.c`);
   instructions += c.program.instructions.length;
@@ -30,8 +35,12 @@ for (const bundle of generateBundles(1, count, perBundle)) {
   }
 }
 const bundles = Math.ceil(count / perBundle);
-console.log(`${cases} cases in ${bundles} programs of ${(instructions / bundles).toFixed(0)} ` +
-  `instructions on average`);
-console.log(`prompt ${(prompts / cases).toFixed(0)} and trace ${(traces / cases).toFixed(0)} ` +
-  `tokens per case on average; longest case ${maxLength} tokens`);
+console.log(
+  `${cases} cases in ${bundles} programs of ${(instructions / bundles).toFixed(0)} ` +
+    `instructions on average`,
+);
+console.log(
+  `prompt ${(prompts / cases).toFixed(0)} and trace ${(traces / cases).toFixed(0)} ` +
+    `tokens per case on average; longest case ${maxLength} tokens`,
+);
 console.log(`brute force: ${scores.toExponential(2)} key scores in all`);

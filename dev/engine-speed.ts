@@ -23,5 +23,7 @@ for (let n = 0; n < tokens; n++) next = tf.step(next);
 const ms = performance.now() - t0;
 const cpu = process.cpuUsage(cpu0);
 const cpuS = (cpu.user + cpu.system) / 1e6;
-console.log(`${tokens} tokens: ${((tokens / ms) * 1000).toFixed(0)} tok/s wall, ` +
-  `${(tokens / cpuS).toFixed(0)} tok/cpu-s`);
+console.log(
+  `${tokens} tokens: ${((tokens / ms) * 1000).toFixed(0)} tok/s wall, ` +
+    `${(tokens / cpuS).toFixed(0)} tok/cpu-s`,
+);

@@ -13,4 +13,4 @@ console.log('prefill', prompt.length, (performance.now() - t0).toFixed(0));
 t0 = performance.now();
 let n = 0;
 for (; n < 20000; n++) next = ev.push(next);
-console.log((n / (performance.now() - t0) * 1000).toFixed(0), 'tok/s');
+console.log(((n / (performance.now() - t0)) * 1000).toFixed(0), 'tok/s');

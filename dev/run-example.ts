@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { compileProgram, runProgram } from '../src-engine/pipeline.ts';
 import type { EngineName } from '../src-engine/api.ts';
 
-const [file = 'hello.c', engine = 'transformer', input = '', attention = 'hull'] = process.argv.slice(2);
+const [file = 'hello.c', engine = 'transformer', input = '', attention = 'hull'] =
+  process.argv.slice(2);
 const c = await compileProgram(readFileSync(`resources/programs/${file}`, 'utf8'), file);
 const r = await runProgram(c, {
   engine: engine as EngineName,

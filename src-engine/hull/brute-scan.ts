@@ -15,7 +15,11 @@ export class BruteScan implements KeyStore {
   private val: Float64Array; // [n * dv] value of each token
   private readonly guard: AverageGuard | null;
 
-  constructor(readonly tieRule: TieRule, readonly dv: number, private readonly label = 'head') {
+  constructor(
+    readonly tieRule: TieRule,
+    readonly dv: number,
+    private readonly label = 'head',
+  ) {
     this.val = new Float64Array(16 * dv);
     this.guard = tieRule === 'average' ? new AverageGuard(dv, label) : null;
   }
@@ -98,8 +102,8 @@ export class BruteScan implements KeyStore {
     hit.gap = n === 0 ? Infinity : best - second;
     hit.count = count;
     hit.position = win < 0 ? -1 : pos[win];
-    hit.termMax = win < 0 ? 0 : Math.max(Math.abs(qx * keys[2 * win]),
-      Math.abs(qy * keys[2 * win + 1]));
+    hit.termMax =
+      win < 0 ? 0 : Math.max(Math.abs(qx * keys[2 * win]), Math.abs(qy * keys[2 * win + 1]));
   }
 
   /** The first key whose score is `best`. */

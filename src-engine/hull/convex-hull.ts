@@ -20,7 +20,10 @@ class KeyGroup {
   y = 0; // y of the latest member, to score the group with the common formula
   readonly rec: Float64Array; // [2 + dv] one merged record (key-record.ts)
 
-  constructor(private readonly dv: number, private readonly average: boolean) {
+  constructor(
+    private readonly dv: number,
+    private readonly average: boolean,
+  ) {
     this.rec = new Float64Array(2 + dv);
   }
 
@@ -52,7 +55,9 @@ export class ConvexHull implements KeyStore {
 
   /** directLimit: size up to which a chain grows in place (see hull-chain.ts). */
   constructor(
-    readonly tieRule: TieRule, readonly dv: number, private readonly label = 'head',
+    readonly tieRule: TieRule,
+    readonly dv: number,
+    private readonly label = 'head',
     directLimit = 4096,
   ) {
     const average = tieRule === 'average';
@@ -143,8 +148,11 @@ export class ConvexHull implements KeyStore {
    * lower side's chains with y restored.
    */
   chains(): { upper: Array<Array<[number, number]>>; lower: Array<Array<[number, number]>> } {
-    const read = (c: SortedChain, sign: number): Array<[number, number]> => Array.from(
-      { length: c.n }, (_, i): [number, number] => [c.pts[2 * i], sign * c.pts[2 * i + 1]]);
+    const read = (c: SortedChain, sign: number): Array<[number, number]> =>
+      Array.from({ length: c.n }, (_, i): [number, number] => [
+        c.pts[2 * i],
+        sign * c.pts[2 * i + 1],
+      ]);
     return {
       upper: [read(this.upper.main, 1), read(this.upper.recent, 1)],
       lower: [read(this.lower.main, -1), read(this.lower.recent, -1)],

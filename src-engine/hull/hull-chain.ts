@@ -71,14 +71,26 @@ export class HullChain {
     const best = Math.max(main.best, recent.best);
     const inMain = main.best === best;
     const inRecent = recent.best === best;
-    const second = Math.max(inMain ? main.second : main.best,
-      inRecent ? recent.second : recent.best);
+    const second = Math.max(
+      inMain ? main.second : main.best,
+      inRecent ? recent.second : recent.best,
+    );
     hit.score = best;
     hit.gap = best - second;
     hit.termMax = inMain ? main.termMax : recent.termMax;
-    collectRuns(this.average, this.dv,
-      main.rec, inMain ? main.runL : 0, inMain ? main.runR : -1,
-      recent.rec, inRecent ? recent.runL : 0, inRecent ? recent.runR : -1, out, off, hit);
+    collectRuns(
+      this.average,
+      this.dv,
+      main.rec,
+      inMain ? main.runL : 0,
+      inMain ? main.runR : -1,
+      recent.rec,
+      inRecent ? recent.runL : 0,
+      inRecent ? recent.runR : -1,
+      out,
+      off,
+      hit,
+    );
   }
 
   /** Largest chain x below `limit` (NaN if none): the runner-up of a qy = 0 query. */

@@ -51,7 +51,8 @@ const tieRules: TieRule[] = ['latest', 'average'];
 
 /** Reference upper hull (monotone chain, collinear points kept) of a point set. */
 function upperHull(points: Array<[number, number]>): Array<[number, number]> {
-  const sorted = [...points].sort((a, b) => a[0] - b[0] || b[1] - a[1])
+  const sorted = [...points]
+    .sort((a, b) => a[0] - b[0] || b[1] - a[1])
     .filter((p, i, all) => i === 0 || p[0] !== all[i - 1][0]);
   const out: Array<[number, number]> = [];
   for (const p of sorted) {
@@ -76,19 +77,21 @@ function expectConvex(points: Array<[number, number]>, upper: boolean): void {
 }
 
 describe('robust-predicates', () => {
-  it('reports a counterclockwise turn with a negative orient2d (the sign the hull relies on)',
-    () => {
-      expect(orient2d(0, 0, 1, 0, 0, 1)).toBeLessThan(0);
-    });
+  it('reports a counterclockwise turn with a negative orient2d (the sign the hull relies on)', () => {
+    expect(orient2d(0, 0, 1, 0, 0, 1)).toBeLessThan(0);
+  });
 });
 
 describe('hull answers equal brute-force answers', () => {
   for (const tieRule of tieRules) {
     it(`on integer keys in a small range, many of them tied (${tieRule})`, () => {
       const key = fc.tuple(small(4), small(4));
-      fc.assert(fc.property(fc.array(opArb(key, 3), { maxLength: 60 }), (ops) => {
-        expectSameAnswers(ops, tieRule, 2);
-      }), { numRuns: 300 });
+      fc.assert(
+        fc.property(fc.array(opArb(key, 3), { maxLength: 60 }), (ops) => {
+          expectSameAnswers(ops, tieRule, 2);
+        }),
+        { numRuns: 300 },
+      );
     });
 
     it(`on tied keys with values of width 1 and 3 (${tieRule})`, () => {
@@ -99,32 +102,42 @@ describe('hull answers equal brute-force answers', () => {
           value: fc.array(small(50), { minLength: dv, maxLength: dv }),
           query: fc.tuple(small(2), small(2)),
         });
-        fc.assert(fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
-          expectSameAnswers(ops, tieRule, dv);
-        }), { numRuns: 150 });
+        fc.assert(
+          fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
+            expectSameAnswers(ops, tieRule, dv);
+          }),
+          { numRuns: 150 },
+        );
       }
     });
 
     it(`on a few identical keys repeated many times (${tieRule})`, () => {
       const key = fc.constantFrom<[number, number]>([0, 0], [1, 1], [2, -1], [1, 1], [-3, 2]);
-      fc.assert(fc.property(fc.array(opArb(key, 3), { maxLength: 80 }), (ops) => {
-        expectSameAnswers(ops, tieRule, 2);
-      }), { numRuns: 200 });
+      fc.assert(
+        fc.property(fc.array(opArb(key, 3), { maxLength: 80 }), (ops) => {
+          expectSameAnswers(ops, tieRule, 2);
+        }),
+        { numRuns: 200 },
+      );
     });
 
     it(`on collinear keys tied along a hull edge (${tieRule})`, () => {
       // Keys on y = 2x + 1 and below it; query (-2c, c) is perpendicular to the line.
       const onLine = small(6).map((x): [number, number] => [x, 2 * x + 1]);
-      const below = fc.tuple(small(6), small(6)).map(([x, d]): [number, number] =>
-        [x, 2 * x + 1 - Math.abs(d)]);
+      const below = fc
+        .tuple(small(6), small(6))
+        .map(([x, d]): [number, number] => [x, 2 * x + 1 - Math.abs(d)]);
       const op = fc.record({
         key: fc.oneof(onLine, below),
         value: fc.tuple(small(9), small(9)),
         query: fc.integer({ min: -3, max: 3 }).map((c): [number, number] => [-2 * c, c]),
       });
-      fc.assert(fc.property(fc.array(op, { maxLength: 50 }), (ops) => {
-        expectSameAnswers(ops, tieRule, 2);
-      }), { numRuns: 300 });
+      fc.assert(
+        fc.property(fc.array(op, { maxLength: 50 }), (ops) => {
+          expectSameAnswers(ops, tieRule, 2);
+        }),
+        { numRuns: 300 },
+      );
     });
 
     it(`on parabola keys (2k, -k^2) queried at (q, 1) and beyond (${tieRule})`, () => {
@@ -134,9 +147,12 @@ describe('hull answers equal brute-force answers', () => {
         value: fc.tuple(small(99), small(99)),
         query: fc.tuple(fc.integer({ min: -5, max: 45 }), fc.constantFrom(1, 0, -1, 2)),
       });
-      fc.assert(fc.property(fc.array(op, { maxLength: 80 }), (ops) => {
-        expectSameAnswers(ops, tieRule, 2);
-      }), { numRuns: 200 });
+      fc.assert(
+        fc.property(fc.array(op, { maxLength: 80 }), (ops) => {
+          expectSameAnswers(ops, tieRule, 2);
+        }),
+        { numRuns: 200 },
+      );
     });
 
     it(`with queries of qy > 0, qy < 0, qy = 0 and q = 0 (${tieRule})`, () => {
@@ -148,9 +164,12 @@ describe('hull answers equal brute-force answers', () => {
         fc.constant<[number, number]>([0, 0]),
       );
       const op = fc.record({ key, value: fc.tuple(small(9), small(9)), query });
-      fc.assert(fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
-        expectSameAnswers(ops, tieRule, 2);
-      }), { numRuns: 300 });
+      fc.assert(
+        fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
+          expectSameAnswers(ops, tieRule, 2);
+        }),
+        { numRuns: 300 },
+      );
     });
   }
 
@@ -168,59 +187,79 @@ describe('hull answers equal brute-force answers', () => {
 describe('brute-force scan', () => {
   it('takes the tied key of largest position when positions arrive out of order', () => {
     const keys = fc.array(fc.tuple(small(2), small(2), small(9)), { minLength: 1, maxLength: 40 });
-    fc.assert(fc.property(keys, fc.integer(), (entries, seed) => {
-      // Positions 0..n-1 in a shuffled order, so the scan order is not the position order.
-      const positions = entries.map((_, p) => p).sort((a, b) => ((a * 7919) ^ seed) % 97 -
-        ((b * 7919) ^ seed) % 97 || a - b);
-      const scan = new BruteScan('latest', 1);
-      entries.forEach(([x, y, v], i) => scan.insert(x, y, positions[i], Float64Array.of(v), 0));
-      const out = new Float64Array(1);
-      scan.query(1, 1, out, 0);
-      const best = Math.max(...entries.map(([x, y]) => x + y));
-      const tied = entries.map((e, i) => i).filter((i) => entries[i][0] + entries[i][1] === best);
-      const win = tied.reduce((a, b) => (positions[b] >= positions[a] ? b : a));
-      expect([out[0], scan.hit.position, scan.hit.count])
-        .toEqual([entries[win][2], positions[win], tied.length]);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(keys, fc.integer(), (entries, seed) => {
+        // Positions 0..n-1 in a shuffled order, so the scan order is not the position order.
+        const positions = entries
+          .map((_, p) => p)
+          .sort((a, b) => (((a * 7919) ^ seed) % 97) - (((b * 7919) ^ seed) % 97) || a - b);
+        const scan = new BruteScan('latest', 1);
+        entries.forEach(([x, y, v], i) => scan.insert(x, y, positions[i], Float64Array.of(v), 0));
+        const out = new Float64Array(1);
+        scan.query(1, 1, out, 0);
+        const best = Math.max(...entries.map(([x, y]) => x + y));
+        const tied = entries.map((e, i) => i).filter((i) => entries[i][0] + entries[i][1] === best);
+        const win = tied.reduce((a, b) => (positions[b] >= positions[a] ? b : a));
+        expect([out[0], scan.hit.position, scan.hit.count]).toEqual([
+          entries[win][2],
+          positions[win],
+          tied.length,
+        ]);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
 describe('hull invariants', () => {
   it('keeps every chain convex and x-sorted after every insert', () => {
     const key = fc.tuple(small(30), small(30));
-    fc.assert(fc.property(fc.array(key, { maxLength: 80 }), fc.nat(8), (keys, directLimit) => {
-      const hull = new ConvexHull('latest', 1, 'head', directLimit);
-      keys.forEach(([x, y], p) => {
-        hull.insert(x, y, p, new Float64Array(1), 0);
-        const { upper, lower } = hull.chains();
-        for (const chain of upper) expectConvex(chain, true);
-        for (const chain of lower) expectConvex(chain, false);
-      });
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.array(key, { maxLength: 80 }), fc.nat(8), (keys, directLimit) => {
+        const hull = new ConvexHull('latest', 1, 'head', directLimit);
+        keys.forEach(([x, y], p) => {
+          hull.insert(x, y, p, new Float64Array(1), 0);
+          const { upper, lower } = hull.chains();
+          for (const chain of upper) expectConvex(chain, true);
+          for (const chain of lower) expectConvex(chain, false);
+        });
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('keeps every inserted key on or inside the hull of the chain points', () => {
     const key = fc.tuple(small(30), small(30));
     const keys = fc.array(key, { minLength: 1, maxLength: 80 });
-    fc.assert(fc.property(keys, fc.nat(8), (keys, directLimit) => {
-      const hull = new ConvexHull('latest', 1, 'head', directLimit);
-      keys.forEach(([x, y], p) => hull.insert(x, y, p, new Float64Array(1), 0));
-      const upper = upperHull(hull.chains().upper.flat());
-      const lower = upperHull(hull.chains().lower.flat().map(([x, y]) => [x, -y]))
-        .map(([x, y]): [number, number] => [x, -y]);
-      for (const [x, y] of keys) {
-        for (const [chain, sign] of [[upper, 1], [lower, -1]] as const) {
-          const i = chain.findIndex(([cx]) => cx >= x);
-          expect(i).toBeGreaterThanOrEqual(0);
-          if (chain[i][0] === x) {
-            expect(sign * (chain[i][1] - y)).toBeGreaterThanOrEqual(0);
-          } else {
-            const [a, b] = [chain[i - 1], chain[i]];
-            expect(sign * -orient2d(a[0], a[1], b[0], b[1], x, y)).toBeLessThanOrEqual(0);
+    fc.assert(
+      fc.property(keys, fc.nat(8), (keys, directLimit) => {
+        const hull = new ConvexHull('latest', 1, 'head', directLimit);
+        keys.forEach(([x, y], p) => hull.insert(x, y, p, new Float64Array(1), 0));
+        const upper = upperHull(hull.chains().upper.flat());
+        const lower = upperHull(
+          hull
+            .chains()
+            .lower.flat()
+            .map(([x, y]) => [x, -y]),
+        ).map(([x, y]): [number, number] => [x, -y]);
+        for (const [x, y] of keys) {
+          for (const [chain, sign] of [
+            [upper, 1],
+            [lower, -1],
+          ] as const) {
+            const i = chain.findIndex(([cx]) => cx >= x);
+            expect(i).toBeGreaterThanOrEqual(0);
+            if (chain[i][0] === x) {
+              expect(sign * (chain[i][1] - y)).toBeGreaterThanOrEqual(0);
+            } else {
+              const [a, b] = [chain[i - 1], chain[i]];
+              expect(sign * -orient2d(a[0], a[1], b[0], b[1], x, y)).toBeLessThanOrEqual(0);
+            }
           }
         }
-      }
-    }), { numRuns: 200 });
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('stores one point per distinct key, however many tokens repeat it', () => {
@@ -269,7 +308,8 @@ describe('key store refusals', () => {
   ]) {
     it(`refuses a non-integer value in an average head (${make().constructor.name})`, () => {
       expect(() => make().insert(0, 1, 0, Float64Array.of(0.5), 0)).toThrow(
-        expect.objectContaining({ code: 'AVERAGE_NOT_INTEGER' }));
+        expect.objectContaining({ code: 'AVERAGE_NOT_INTEGER' }),
+      );
     });
 
     it(`refuses average sums that could exceed 2^53 (${make().constructor.name})`, () => {
@@ -277,7 +317,8 @@ describe('key store refusals', () => {
       store.insert(0, 1, 0, Float64Array.of(2 ** 52), 0);
       store.insert(0, 1, 1, Float64Array.of(1 - 2 ** 52), 0);
       expect(() => store.insert(0, 1, 2, Float64Array.of(1), 0)).toThrow(
-        expect.objectContaining({ code: 'AVERAGE_SUM_RANGE' }));
+        expect.objectContaining({ code: 'AVERAGE_SUM_RANGE' }),
+      );
     });
 
     it(`refuses a non-finite key or query (${make().constructor.name})`, () => {
@@ -285,7 +326,8 @@ describe('key store refusals', () => {
       expect(() => store.insert(NaN, 1, 0, Float64Array.of(1), 0)).toThrow(/layer 0 head 0/);
       store.insert(0, 1, 0, Float64Array.of(1), 0);
       expect(() => store.query(0, Infinity, new Float64Array(1), 0)).toThrow(
-        expect.objectContaining({ code: 'KEY_NOT_FINITE' }));
+        expect.objectContaining({ code: 'KEY_NOT_FINITE' }),
+      );
     });
   }
 });

@@ -9,7 +9,12 @@
 import type { QueryHit } from './key-store.ts';
 
 export function writeRecord(
-  rec: Float64Array, dv: number, i: number, position: number, src: Float64Array, off: number,
+  rec: Float64Array,
+  dv: number,
+  i: number,
+  position: number,
+  src: Float64Array,
+  off: number,
 ): void {
   const at = i * (dv + 2);
   rec[at] = position;
@@ -18,8 +23,13 @@ export function writeRecord(
 }
 
 export function foldRecord(
-  average: boolean, rec: Float64Array, dv: number, i: number, position: number,
-  src: Float64Array, off: number,
+  average: boolean,
+  rec: Float64Array,
+  dv: number,
+  i: number,
+  position: number,
+  src: Float64Array,
+  off: number,
 ): void {
   const at = i * (dv + 2);
   rec[at + 1] += 1;
@@ -34,7 +44,12 @@ export function foldRecord(
 
 /** Folds record j of `from` (a whole merged record) into record i of `into`. */
 export function combineRecords(
-  average: boolean, into: Float64Array, i: number, from: Float64Array, j: number, dv: number,
+  average: boolean,
+  into: Float64Array,
+  i: number,
+  from: Float64Array,
+  j: number,
+  dv: number,
 ): void {
   const a = i * (dv + 2);
   const b = j * (dv + 2);
@@ -54,8 +69,17 @@ export function combineRecords(
  * position (latest) or the sum of all values (average); fills hit.count and hit.position.
  */
 export function collectRuns(
-  average: boolean, dv: number, a: Float64Array, la: number, ra: number,
-  b: Float64Array, lb: number, rb: number, out: Float64Array, off: number, hit: QueryHit,
+  average: boolean,
+  dv: number,
+  a: Float64Array,
+  la: number,
+  ra: number,
+  b: Float64Array,
+  lb: number,
+  rb: number,
+  out: Float64Array,
+  off: number,
+  hit: QueryHit,
 ): void {
   const stride = dv + 2;
   let count = 0;

@@ -40,8 +40,10 @@ export interface KeyStore {
 /** Throws KEY_NOT_FINITE unless both components of a key or query are finite. */
 export function checkFinite(x: number, y: number, what: 'key' | 'query', label: string): void {
   if (!Number.isFinite(x) || !Number.isFinite(y)) {
-    throw new EngineError('KEY_NOT_FINITE', `${label}: ${what} (${x}, ${y}) is not finite; ` +
-      `keys and queries must be finite numbers`);
+    throw new EngineError(
+      'KEY_NOT_FINITE',
+      `${label}: ${what} (${x}, ${y}) is not finite; ` + `keys and queries must be finite numbers`,
+    );
   }
 }
 
@@ -55,7 +57,10 @@ const EXACT_LIMIT = 2 ** 53;
 export class AverageGuard {
   private readonly magnitude: Float64Array; // [dv] running sum of |value| per component
 
-  constructor(readonly dv: number, private readonly label: string) {
+  constructor(
+    readonly dv: number,
+    private readonly label: string,
+  ) {
     this.magnitude = new Float64Array(dv);
   }
 
@@ -63,15 +68,21 @@ export class AverageGuard {
     for (let c = 0; c < this.dv; c++) {
       const v = values[offset + c];
       if (!Number.isInteger(v)) {
-        throw new EngineError('AVERAGE_NOT_INTEGER', `${this.label}: value component ${c} ` +
-          `at position ${position} is ${v}; average heads need integer values so that ` +
-          `every back-end sums them exactly`);
+        throw new EngineError(
+          'AVERAGE_NOT_INTEGER',
+          `${this.label}: value component ${c} ` +
+            `at position ${position} is ${v}; average heads need integer values so that ` +
+            `every back-end sums them exactly`,
+        );
       }
       const total = this.magnitude[c] + Math.abs(v);
       if (total >= EXACT_LIMIT) {
-        throw new EngineError('AVERAGE_SUM_RANGE', `${this.label}: the sum of |value| of ` +
-          `component ${c} reaches ${total} at position ${position}, not below 2^53; ` +
-          `scale the values down`);
+        throw new EngineError(
+          'AVERAGE_SUM_RANGE',
+          `${this.label}: the sum of |value| of ` +
+            `component ${c} reaches ${total} at position ${position}, not below 2^53; ` +
+            `scale the values down`,
+        );
       }
       this.magnitude[c] = total;
     }

@@ -57,7 +57,10 @@ export class SortedChain {
   runR = -1;
   termMax = 0; // max(|qx*x|, |qy*y|) of the peak point
 
-  constructor(readonly dv: number, readonly average: boolean) {
+  constructor(
+    readonly dv: number,
+    readonly average: boolean,
+  ) {
     this.rec = new Float64Array(8 * (2 + dv));
   }
 
@@ -74,8 +77,12 @@ export class SortedChain {
     const { n, pts } = this;
     const slot = Math.imul(x | 0, HASH) >>> this.shift;
     const hint = this.keyHint[slot];
-    const i = n === 0 || x > pts[2 * n - 2] ? n
-      : hint < n && pts[2 * hint] === x ? hint : this.lowerBound(x);
+    const i =
+      n === 0 || x > pts[2 * n - 2]
+        ? n
+        : hint < n && pts[2 * hint] === x
+          ? hint
+          : this.lowerBound(x);
     this.at = i;
     if (i < n && pts[2 * i] === x) {
       if (pts[2 * i + 1] === y) {
@@ -84,8 +91,8 @@ export class SortedChain {
       }
       return y < pts[2 * i + 1] ? BELOW : NEW;
     }
-    const below = i > 0 && i < n &&
-      cross(pts[2 * i - 2], pts[2 * i - 1], pts[2 * i], pts[2 * i + 1], x, y) < 0;
+    const below =
+      i > 0 && i < n && cross(pts[2 * i - 2], pts[2 * i - 1], pts[2 * i], pts[2 * i + 1], x, y) < 0;
     return below ? BELOW : NEW;
   }
 
@@ -95,7 +102,12 @@ export class SortedChain {
    * O(1) amortised when x is beyond the right end, O(log n + points moved) otherwise.
    */
   insert(
-    x: number, y: number, position: number, src: Float64Array, off: number, mayAdd: boolean,
+    x: number,
+    y: number,
+    position: number,
+    src: Float64Array,
+    off: number,
+    mayAdd: boolean,
   ): boolean {
     // 1. Locate the key; merge it into an identical point or drop it if it is below.
     const found = this.locate(x, y);
@@ -112,12 +124,16 @@ export class SortedChain {
 
     // 2. Pop neighbours that now lie strictly below the segment from their neighbour to p.
     let left = i;
-    while (left >= 2 && cross(pts[2 * left - 4], pts[2 * left - 3], x, y,
-      pts[2 * left - 2], pts[2 * left - 1]) < 0) {
+    while (
+      left >= 2 &&
+      cross(pts[2 * left - 4], pts[2 * left - 3], x, y, pts[2 * left - 2], pts[2 * left - 1]) < 0
+    ) {
       left--;
     }
-    while (right + 1 < n && cross(x, y, pts[2 * right + 2], pts[2 * right + 3],
-      pts[2 * right], pts[2 * right + 1]) < 0) {
+    while (
+      right + 1 < n &&
+      cross(x, y, pts[2 * right + 2], pts[2 * right + 3], pts[2 * right], pts[2 * right + 1]) < 0
+    ) {
       right++;
     }
 
@@ -138,8 +154,19 @@ export class SortedChain {
     hit.score = this.best;
     hit.gap = this.best - this.second;
     hit.termMax = this.termMax;
-    collectRuns(this.average, this.dv, this.rec, this.runL, this.runR, this.rec, 0, -1,
-      out, off, hit);
+    collectRuns(
+      this.average,
+      this.dv,
+      this.rec,
+      this.runL,
+      this.runR,
+      this.rec,
+      0,
+      -1,
+      out,
+      off,
+      hit,
+    );
   }
 
   /**
@@ -253,8 +280,10 @@ export class SortedChain {
     for (let r = start; r < total; r++) {
       const x = pts[2 * r];
       const y = pts[2 * r + 1];
-      while (w >= 2 && cross(pts[2 * w - 4], pts[2 * w - 3], x, y,
-        pts[2 * w - 2], pts[2 * w - 1]) < 0) {
+      while (
+        w >= 2 &&
+        cross(pts[2 * w - 4], pts[2 * w - 3], x, y, pts[2 * w - 2], pts[2 * w - 1]) < 0
+      ) {
         w--;
       }
       if (w !== r) {

@@ -8,7 +8,10 @@ import { LANES, packRows } from './sparse-kernels.ts';
 import type { PackedRows } from './sparse-kernels.ts';
 
 export const FEATURE_CODE: Readonly<Record<PositionFeatureKind, number>> = {
-  p: 0, p2: 1, parity: 2, one: 3,
+  p: 0,
+  p2: 1,
+  parity: 2,
+  one: 3,
 };
 
 export interface CompiledLayer {
@@ -61,12 +64,22 @@ function compileLayer(model: Model, l: number): CompiledLayer {
   }
   return {
     heads,
-    proj: packRows(w.heads.flatMap((h) => [h.q, h.k, h.v]), LANES, d, all),
+    proj: packRows(
+      w.heads.flatMap((h) => [h.q, h.k, h.v]),
+      LANES,
+      d,
+      all,
+    ),
     projOffset,
     dv,
     average: Uint8Array.from(config.heads, (h) => (h.tieRule === 'average' ? 1 : 0)),
     outOffset,
-    attnOut: packRows(w.heads.map((h) => ({ weight: h.o })), 1, d + 1, all),
+    attnOut: packRows(
+      w.heads.map((h) => ({ weight: h.o })),
+      1,
+      d + 1,
+      all,
+    ),
     ffnWidth: config.ffnWidth,
     gate: packRows([w.ffn.b], LANES, d, all),
     a: packRows([w.ffn.a], LANES, d, all),

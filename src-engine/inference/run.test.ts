@@ -5,7 +5,9 @@ import { countingModel, previousTokenByPosition } from './test-models.ts';
 
 /** Runs and gathers every emitted batch. */
 async function collect(options: Omit<Parameters<typeof startRun>[0], 'onBatch'>): Promise<{
-  tokens: number[]; batches: TokenBatch[]; result: Awaited<ReturnType<typeof startRun>>;
+  tokens: number[];
+  batches: TokenBatch[];
+  result: Awaited<ReturnType<typeof startRun>>;
 }> {
   const batches: TokenBatch[] = [];
   const result = await startRun({ ...options, onBatch: (b) => batches.push(b) });
@@ -15,7 +17,10 @@ async function collect(options: Omit<Parameters<typeof startRun>[0], 'onBatch'>)
 describe('streaming runs', () => {
   it('end cleanly at the token limit with every token emitted in batches', async () => {
     const { tokens, batches, result } = await collect({
-      model: previousTokenByPosition(), promptTokens: [5, 3], maxTokens: 1000, batchTokens: 64,
+      model: previousTokenByPosition(),
+      promptTokens: [5, 3],
+      maxTokens: 1000,
+      batchTokens: 64,
     });
     expect(result).toMatchObject({ tokens: 1000, reason: 'limit', marginOk: true });
     expect(tokens).toHaveLength(1000);
@@ -26,7 +31,10 @@ describe('streaming runs', () => {
 
   it('end at a stop token, which is emitted last', async () => {
     const { tokens, result } = await collect({
-      model: countingModel(), promptTokens: [10, 11, 10], maxTokens: 100, stopTokens: [6],
+      model: countingModel(),
+      promptTokens: [10, 11, 10],
+      maxTokens: 100,
+      stopTokens: [6],
     });
     expect(tokens).toEqual([2, 3, 4, 5, 6]);
     expect(result).toMatchObject({ tokens: 5, reason: 'stop' });
@@ -35,7 +43,10 @@ describe('streaming runs', () => {
   it('end with reason cancelled when the signal aborts between batches', async () => {
     const controller = new AbortController();
     const running = collect({
-      model: previousTokenByPosition(), promptTokens: [5, 3], maxTokens: 1e9, batchTokens: 32,
+      model: previousTokenByPosition(),
+      promptTokens: [5, 3],
+      maxTokens: 1e9,
+      batchTokens: 32,
       signal: controller.signal,
     });
     setTimeout(() => controller.abort(), 20);
@@ -47,7 +58,9 @@ describe('streaming runs', () => {
 
   it('end at once, with no token, when the signal is already aborted', async () => {
     const { tokens, result } = await collect({
-      model: previousTokenByPosition(), promptTokens: [5, 3], maxTokens: 10,
+      model: previousTokenByPosition(),
+      promptTokens: [5, 3],
+      maxTokens: 10,
       signal: AbortSignal.abort(),
     });
     expect(result).toMatchObject({ reason: 'cancelled', tokens: 0 });
@@ -57,14 +70,19 @@ describe('streaming runs', () => {
   it('can be cancelled from inside a batch callback', async () => {
     const controller = new AbortController();
     const result = await startRun({
-      model: previousTokenByPosition(), promptTokens: [5, 3], maxTokens: 1e9, batchTokens: 16,
-      signal: controller.signal, onBatch: () => controller.abort(),
+      model: previousTokenByPosition(),
+      promptTokens: [5, 3],
+      maxTokens: 1e9,
+      batchTokens: 16,
+      signal: controller.signal,
+      onBatch: () => controller.abort(),
     });
     expect(result).toMatchObject({ reason: 'cancelled', tokens: 16 });
   });
 
   it('reject an empty prompt with a coded error', async () => {
-    await expect(startRun({ model: countingModel(), promptTokens: [], maxTokens: 5 }))
-      .rejects.toMatchObject({ code: 'RUN_OPTIONS' });
+    await expect(
+      startRun({ model: countingModel(), promptTokens: [], maxTokens: 5 }),
+    ).rejects.toMatchObject({ code: 'RUN_OPTIONS' });
   });
 });

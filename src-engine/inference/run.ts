@@ -109,8 +109,7 @@ export async function startRun(options: TokenRunOptions): Promise<TokenRunResult
   const { promptTokens: prompt, maxTokens, signal } = options;
   const started = performance.now();
   const batchMs = options.batchMs ?? 50;
-  const batcher = new Batcher(options.batchTokens ?? 4096, started, prompt.length,
-    options.onBatch);
+  const batcher = new Batcher(options.batchTokens ?? 4096, started, prompt.length, options.onBatch);
   const model = new Transformer(options.model, options);
   const stop = new Uint8Array(options.model.config.vocab.length);
   for (const t of options.stopTokens ?? []) if (t >= 0 && t < stop.length) stop[t] = 1;
@@ -119,8 +118,15 @@ export async function startRun(options: TokenRunOptions): Promise<TokenRunResult
     batcher.flush();
     const margins = model.margins();
     const { elapsedMs, tokensPerSecond } = batcher.counters();
-    return { tokens: batcher.generated, reason, minMargin: margins.minMargin,
-      marginOk: margins.marginOk, margins, seconds: elapsedMs / 1000, tokensPerSecond };
+    return {
+      tokens: batcher.generated,
+      reason,
+      minMargin: margins.minMargin,
+      marginOk: margins.marginOk,
+      margins,
+      seconds: elapsedMs / 1000,
+      tokensPerSecond,
+    };
   };
 
   // 1. Prefill, in chunks, yielding between them so a long prompt can be cancelled.

@@ -36,7 +36,10 @@ interface RowSource {
  * keep(row) selects rows (by stacked index); padding refers to column `pad`.
  */
 export function packRows(
-  parts: readonly RowSource[], lanes: number, pad: number, keep: (row: number) => boolean,
+  parts: readonly RowSource[],
+  lanes: number,
+  pad: number,
+  keep: (row: number) => boolean,
 ): PackedRows {
   const picked: Array<{ m: SparseMatrix; r: number; bias: number; row: number }> = [];
   let row = 0;

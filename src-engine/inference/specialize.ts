@@ -59,9 +59,10 @@ function dotCode(acc: string, w: PackedRows, r: number, pad: number): string[] {
   const bias = w.bias[r];
   if (terms.length === 0) return [`${acc} = ${num(bias)};`];
   const [c0, w0] = terms[0];
-  const lines = bias === 0
-    ? [`${acc} = ${w0 === 1 ? '' : `${num(w0)} * `}x[${c0}];`]
-    : [`${acc} = ${num(bias)};`, addTerm(acc, w0, `x[${c0}]`)];
+  const lines =
+    bias === 0
+      ? [`${acc} = ${w0 === 1 ? '' : `${num(w0)} * `}x[${c0}];`]
+      : [`${acc} = ${num(bias)};`, addTerm(acc, w0, `x[${c0}]`)];
   for (const [c, v] of terms.slice(1)) lines.push(addTerm(acc, v, `x[${c}]`));
   return lines;
 }

@@ -26,7 +26,11 @@ export function previousTokenByPosition(): Model {
   const b = new ModelBuilder({
     vocab: DIGITS,
     dModel: 5,
-    positionFeatures: [{ kind: 'p', slot: 1 }, { kind: 'p2', slot: 2 }, { kind: 'one', slot: 3 }],
+    positionFeatures: [
+      { kind: 'p', slot: 1 },
+      { kind: 'p2', slot: 2 },
+      { kind: 'one', slot: 3 },
+    ],
     layers: [{ heads: [{ name: 'previous', tieRule: 'latest', dv: 1 }], ffnWidth: 0 }],
   });
   for (let t = 0; t < DIGITS.length; t++) b.embed.add(t, 0, t);
@@ -49,7 +53,10 @@ export function previousTokenByParity(): Model {
   const b = new ModelBuilder({
     vocab: DIGITS,
     dModel: 4,
-    positionFeatures: [{ kind: 'parity', slot: 1 }, { kind: 'one', slot: 2 }],
+    positionFeatures: [
+      { kind: 'parity', slot: 1 },
+      { kind: 'one', slot: 2 },
+    ],
     layers: [{ heads: [{ name: 'other-parity', tieRule: 'latest', dv: 1 }], ffnWidth: 0 }],
   });
   for (let t = 0; t < DIGITS.length; t++) b.embed.add(t, 0, t);
@@ -73,7 +80,10 @@ export function countingModel(): Model {
   const b = new ModelBuilder({
     vocab: [...DIGITS, 'A', 'B'],
     dModel: 5,
-    positionFeatures: [{ kind: 'p', slot: 1 }, { kind: 'one', slot: 2 }],
+    positionFeatures: [
+      { kind: 'p', slot: 1 },
+      { kind: 'one', slot: 2 },
+    ],
     layers: [{ heads: [{ name: 'count', tieRule: 'average', dv: 1 }], ffnWidth: 1 }],
   });
   for (let t = 0; t <= 10; t++) b.embed.add(t, 0, 1);
@@ -94,7 +104,9 @@ export function countingModel(): Model {
 
 /** Adds 1 to 3 random small integer terms reading from `slots` to row `row`. */
 function randomRow(
-  rng: Random, m: { add(r: number, c: number, v: number): unknown }, row: number,
+  rng: Random,
+  m: { add(r: number, c: number, v: number): unknown },
+  row: number,
   slots: readonly number[],
 ): void {
   for (let i = rng.int(1, 3); i > 0; i--) {
@@ -112,16 +124,22 @@ export function randomModel(seed: number): Model {
   const rng = new Random(seed);
   const vocab = Array.from({ length: 12 }, (_, i) => `t${i}`);
   const features: PositionFeature[] = [
-    { kind: 'p', slot: 4 }, { kind: 'parity', slot: 5 }, { kind: 'one', slot: 6 },
+    { kind: 'p', slot: 4 },
+    { kind: 'parity', slot: 5 },
+    { kind: 'one', slot: 6 },
   ];
   const layers = [0, 1].map((l) => ({
     heads: Array.from({ length: rng.int(1, 3) }, (_, h): HeadConfig => ({
-      name: `h${l}.${h}`, tieRule: rng.chance(0.4) ? 'average' : 'latest', dv: rng.int(1, 2),
+      name: `h${l}.${h}`,
+      tieRule: rng.chance(0.4) ? 'average' : 'latest',
+      dv: rng.int(1, 2),
     })),
     ffnWidth: rng.int(0, 3),
   }));
-  const outputs = layers.reduce((n, l) =>
-    n + l.ffnWidth + l.heads.reduce((k, h) => k + h.dv, 0), 0);
+  const outputs = layers.reduce(
+    (n, l) => n + l.ffnWidth + l.heads.reduce((k, h) => k + h.dv, 0),
+    0,
+  );
   const b = new ModelBuilder({ vocab, dModel: 7 + outputs, positionFeatures: features, layers });
   const exact = [0, 1, 2, 3, 4, 5, 6]; // slots that always hold integers
   const all = [...exact];
@@ -160,8 +178,10 @@ export function randomModel(seed: number): Model {
     }
   });
   // Logit of token r = 2 r S - r^2 + noise, S a random combination: the stream wanders.
-  const terms = [[3, 1], ...Array.from({ length: rng.int(1, 3) }, () =>
-    [rng.pick(all), rng.int(-1, 1)])];
+  const terms = [
+    [3, 1],
+    ...Array.from({ length: rng.int(1, 3) }, () => [rng.pick(all), rng.int(-1, 1)]),
+  ];
   for (let t = 0; t < vocab.length; t++) {
     for (const [slot, w] of terms) b.unembed.add(t, slot, 2 * t * w);
     if (rng.chance(0.3)) randomRow(rng, b.unembed, t, all);

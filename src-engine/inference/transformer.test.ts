@@ -1,13 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import type { Model } from '../model/types.ts';
 import {
-  countingModel, previousTokenByParity, previousTokenByPosition, randomModel,
+  countingModel,
+  previousTokenByParity,
+  previousTokenByPosition,
+  randomModel,
 } from './test-models.ts';
 import { Transformer } from './transformer.ts';
 import type { AttentionBackend, TransformerOptions } from './transformer.ts';
 
-function generate(model: Model, prompt: number[], n: number, attention: AttentionBackend): {
-  tokens: number[]; engine: Transformer;
+function generate(
+  model: Model,
+  prompt: number[],
+  n: number,
+  attention: AttentionBackend,
+): {
+  tokens: number[];
+  engine: Transformer;
 } {
   const engine = new Transformer(model, { attention });
   const tokens = [engine.prefill(prompt)];
@@ -64,7 +73,9 @@ function sameStream(a: Float64Array, b: Float64Array): boolean {
  * agree on every token, residual stream and logit vector. Returns both for further checks.
  */
 function decodeTwice(
-  seed: number, left: TransformerOptions, right: TransformerOptions,
+  seed: number,
+  left: TransformerOptions,
+  right: TransformerOptions,
 ): [Transformer, Transformer] {
   const model = randomModel(seed);
   const one = new Transformer(model, left);
@@ -123,7 +134,9 @@ describe('transformer refusals and bookkeeping', () => {
     const engine = new Transformer(model, { marginThreshold: 64 });
     expect(engine.prefill([11, 11])).toBe(0);
     expect(engine.margins()).toMatchObject({
-      minMargin: 0, marginOk: false, site: { kind: 'output', position: 1 },
+      minMargin: 0,
+      marginOk: false,
+      site: { kind: 'output', position: 1 },
     });
   });
 });

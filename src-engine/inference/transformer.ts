@@ -61,9 +61,11 @@ export class Transformer {
       this.storeBase[l] = this.stores.length;
       layer.heads.forEach((head, h) => {
         const label = `layer ${l} head ${h} (${head.name})`;
-        this.stores.push(this.attention === 'hull'
-          ? new ConvexHull(head.tieRule, head.dv, label)
-          : new BruteScan(head.tieRule, head.dv, label));
+        this.stores.push(
+          this.attention === 'hull'
+            ? new ConvexHull(head.tieRule, head.dv, label)
+            : new BruteScan(head.tieRule, head.dv, label),
+        );
       });
     });
     this.x = new Float64Array(net.dModel + 2);
@@ -94,8 +96,11 @@ export class Transformer {
   feed(token: number, wantOutput: boolean): number {
     const net = this.net;
     if (!(token >= 0 && token < net.vocab && Number.isInteger(token))) {
-      throw new EngineError('TOKEN_RANGE', `token id ${token} at position ${this.pos} is ` +
-        `outside the vocabulary (0 .. ${net.vocab - 1})`);
+      throw new EngineError(
+        'TOKEN_RANGE',
+        `token id ${token} at position ${this.pos} is ` +
+          `outside the vocabulary (0 .. ${net.vocab - 1})`,
+      );
     }
     const p = this.pos++;
     const x = this.x;
@@ -244,12 +249,15 @@ export class Transformer {
 
   /** The smallest decision margin since construction or reset, and where it happened. */
   margins(): MarginReport {
-    const site = this.minAt < 0 ? null : {
-      kind: this.minLayer < 0 ? 'output' as const : 'attention' as const,
-      position: this.minAt,
-      layer: this.minLayer,
-      head: this.minHead,
-    };
+    const site =
+      this.minAt < 0
+        ? null
+        : {
+            kind: this.minLayer < 0 ? ('output' as const) : ('attention' as const),
+            position: this.minAt,
+            layer: this.minLayer,
+            head: this.minHead,
+          };
     const threshold = this.marginThreshold;
     return { minMargin: this.minMargin, threshold, marginOk: this.minMargin > threshold, site };
   }

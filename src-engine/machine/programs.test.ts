@@ -16,7 +16,9 @@ import { machineGraph } from './build.ts';
 
 const graph = machineGraph();
 const dir = fileURLToPath(new URL('../../resources/programs/', import.meta.url));
-const examples = readdirSync(dir).filter((f) => f.endsWith('.c')).sort();
+const examples = readdirSync(dir)
+  .filter((f) => f.endsWith('.c'))
+  .sort();
 const encode = (s: string): Uint8Array => new TextEncoder().encode(s);
 const LONGEST = 60_000;
 

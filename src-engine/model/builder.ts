@@ -5,20 +5,30 @@
 import { EngineError } from './errors.ts';
 import { MODEL_FORMAT, MODEL_VERSION } from './types.ts';
 import type {
-  LayerConfig, Model, ModelConfig, PositionFeature, Projection, SparseMatrix,
+  LayerConfig,
+  Model,
+  ModelConfig,
+  PositionFeature,
+  Projection,
+  SparseMatrix,
 } from './types.ts';
 
 export class MatrixBuilder {
   private readonly entries: number[][]; // per row: col0, val0, col1, val1, ...
 
-  constructor(readonly rows: number, readonly cols: number) {
+  constructor(
+    readonly rows: number,
+    readonly cols: number,
+  ) {
     this.entries = Array.from({ length: rows }, () => []);
   }
 
   add(row: number, col: number, value: number): this {
     if (!(row >= 0 && row < this.rows && col >= 0 && col < this.cols)) {
-      throw new EngineError('MODEL_TENSOR', `entry (${row}, ${col}) outside a ` +
-        `${this.rows} x ${this.cols} matrix`);
+      throw new EngineError(
+        'MODEL_TENSOR',
+        `entry (${row}, ${col}) outside a ` + `${this.rows} x ${this.cols} matrix`,
+      );
     }
     if (value !== 0) this.entries[row].push(col, value);
     return this;
@@ -26,7 +36,9 @@ export class MatrixBuilder {
 
   build(): SparseMatrix {
     const rowPtr = new Int32Array(this.rows + 1);
-    this.entries.forEach((e, r) => { rowPtr[r + 1] = rowPtr[r] + e.length / 2; });
+    this.entries.forEach((e, r) => {
+      rowPtr[r + 1] = rowPtr[r] + e.length / 2;
+    });
     const col = new Int32Array(rowPtr[this.rows]);
     const val = new Float64Array(rowPtr[this.rows]);
     this.entries.forEach((e, r) => {
@@ -88,12 +100,14 @@ export class ModelBuilder {
     const vocab = shape.vocab.length;
     this.embed = new MatrixBuilder(vocab, d);
     this.unembed = new ProjectionBuilder(vocab, d);
-    this.heads = shape.layers.map((layer) => layer.heads.map((h) => ({
-      q: new ProjectionBuilder(2, d),
-      k: new ProjectionBuilder(2, d),
-      v: new ProjectionBuilder(h.dv, d),
-      o: new MatrixBuilder(h.dv, d),
-    })));
+    this.heads = shape.layers.map((layer) =>
+      layer.heads.map((h) => ({
+        q: new ProjectionBuilder(2, d),
+        k: new ProjectionBuilder(2, d),
+        v: new ProjectionBuilder(h.dv, d),
+        o: new MatrixBuilder(h.dv, d),
+      })),
+    );
     this.ffns = shape.layers.map((layer) => ({
       a: new ProjectionBuilder(layer.ffnWidth, d),
       b: new ProjectionBuilder(layer.ffnWidth, d),

@@ -14,8 +14,10 @@ export function decodeModel(bytes: Uint8Array): Model {
   const file = readSafetensors(bytes);
   const text = file.metadata['config'];
   if (text === undefined) {
-    throw new EngineError('MODEL_FORMAT', 'not an inweights model: the safetensors metadata ' +
-      'has no "config" entry');
+    throw new EngineError(
+      'MODEL_FORMAT',
+      'not an inweights model: the safetensors metadata ' + 'has no "config" entry',
+    );
   }
   let raw: unknown;
   try {

@@ -8,7 +8,8 @@ import type { Model } from './types.ts';
 
 /** Rewrites the config stored in a model file. */
 function withConfig(
-  bytes: Uint8Array, edit: (config: Record<string, unknown>) => void,
+  bytes: Uint8Array,
+  edit: (config: Record<string, unknown>) => void,
 ): Uint8Array {
   const file = readSafetensors(bytes);
   const config = JSON.parse(file.metadata['config']) as Record<string, unknown>;
@@ -28,8 +29,9 @@ describe('model file', () => {
   it('gives back the same config and weights', () => {
     const model = randomModel(7);
     const loaded: Model = decodeModel(saveModel(model));
-    expect(loaded.config).toEqual(JSON.parse(canonicalJson(JSON.parse(
-      JSON.stringify(model.config)))));
+    expect(loaded.config).toEqual(
+      JSON.parse(canonicalJson(JSON.parse(JSON.stringify(model.config)))),
+    );
     expect(loaded.weights).toEqual(model.weights);
   });
 
@@ -45,36 +47,53 @@ describe('model file', () => {
   });
 
   it('rejects another format version, naming the expected and the found one', () => {
-    const bytes = withConfig(saveModel(countingModel()), (c) => { c['version'] = 2; });
-    expect(() => decodeModel(bytes)).toThrow(expect.objectContaining({
-      code: 'MODEL_VERSION',
-      message: expect.stringMatching(/version 2 .*expected version 1/),
-    }));
+    const bytes = withConfig(saveModel(countingModel()), (c) => {
+      c['version'] = 2;
+    });
+    expect(() => decodeModel(bytes)).toThrow(
+      expect.objectContaining({
+        code: 'MODEL_VERSION',
+        message: expect.stringMatching(/version 2 .*expected version 1/),
+      }),
+    );
   });
 
   it('rejects a file whose format tag is not inweights-model', () => {
-    const bytes = withConfig(saveModel(countingModel()), (c) => { c['format'] = 'other'; });
+    const bytes = withConfig(saveModel(countingModel()), (c) => {
+      c['format'] = 'other';
+    });
     expect(() => decodeModel(bytes)).toThrow(expect.objectContaining({ code: 'MODEL_FORMAT' }));
   });
 
   it('rejects a truncated file as malformed', () => {
     const bytes = saveModel(countingModel());
     expect(() => decodeModel(bytes.subarray(0, 40))).toThrow(
-      expect.objectContaining({ code: 'MODEL_BYTES' }));
+      expect.objectContaining({ code: 'MODEL_BYTES' }),
+    );
   });
 
   it('rejects a config that places a position feature outside the residual stream', () => {
-    const bytes = withConfig(saveModel(countingModel()), (c) => { c['dModel'] = 2; });
-    expect(() => decodeModel(bytes)).toThrow(expect.objectContaining({
-      code: 'MODEL_CONFIG', message: expect.stringContaining('positionFeatures[1].slot'),
-    }));
+    const bytes = withConfig(saveModel(countingModel()), (c) => {
+      c['dModel'] = 2;
+    });
+    expect(() => decodeModel(bytes)).toThrow(
+      expect.objectContaining({
+        code: 'MODEL_CONFIG',
+        message: expect.stringContaining('positionFeatures[1].slot'),
+      }),
+    );
   });
 
   it('rejects tensors whose columns do not fit the configured width', () => {
-    const bytes = withConfig(saveModel(countingModel()), (c) => { c['dModel'] = 4; });
-    expect(() => decodeModel(bytes)).toThrow(expect.objectContaining({
-      code: 'MODEL_TENSOR', message: expect.stringContaining('column 4'),
-    }));
+    const bytes = withConfig(saveModel(countingModel()), (c) => {
+      c['dModel'] = 4;
+    });
+    expect(() => decodeModel(bytes)).toThrow(
+      expect.objectContaining({
+        code: 'MODEL_TENSOR',
+        message: expect.stringContaining('column 4'),
+      }),
+    );
   });
 
   it('refuses to save non-finite weights', () => {

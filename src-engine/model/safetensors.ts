@@ -44,8 +44,11 @@ export function writeSafetensors(file: SafetensorsFile): Uint8Array {
   for (const name of names) {
     const t = file.tensors.get(name) as Tensor;
     if (t.data.length !== elementCount(t.shape)) {
-      throw new EngineError('MODEL_TENSOR', `tensor ${name}: shape [${t.shape.join(',')}] ` +
-        `needs ${elementCount(t.shape)} elements, data has ${t.data.length}`);
+      throw new EngineError(
+        'MODEL_TENSOR',
+        `tensor ${name}: shape [${t.shape.join(',')}] ` +
+          `needs ${elementCount(t.shape)} elements, data has ${t.data.length}`,
+      );
     }
     const end = offset + t.data.byteLength;
     header[name] = { dtype: t.dtype, shape: [...t.shape], data_offsets: [offset, end] };
@@ -116,10 +119,18 @@ function parseTensor(name: string, raw: unknown, data: Uint8Array): Tensor {
   const [begin, end] = range as unknown[];
   const width = dtype === 'F64' ? 8 : 4;
   const bytes = elementCount(shape) * width;
-  if (typeof begin !== 'number' || typeof end !== 'number' || !Number.isSafeInteger(begin) ||
-    begin < 0 || end - begin !== bytes || end > data.length) {
-    fail(`tensor ${name}: data_offsets [${String(begin)}, ${String(end)}] do not hold ` +
-      `${bytes} bytes inside ${data.length} data bytes`);
+  if (
+    typeof begin !== 'number' ||
+    typeof end !== 'number' ||
+    !Number.isSafeInteger(begin) ||
+    begin < 0 ||
+    end - begin !== bytes ||
+    end > data.length
+  ) {
+    fail(
+      `tensor ${name}: data_offsets [${String(begin)}, ${String(end)}] do not hold ` +
+        `${bytes} bytes inside ${data.length} data bytes`,
+    );
   }
   const copy = data.slice(begin, end).buffer;
   return dtype === 'F64'

@@ -5,7 +5,13 @@
 import { EngineError } from './errors.ts';
 import type { Tensor } from './safetensors.ts';
 import type {
-  FfnWeights, HeadWeights, LayerWeights, ModelConfig, ModelWeights, Projection, SparseMatrix,
+  FfnWeights,
+  HeadWeights,
+  LayerWeights,
+  ModelConfig,
+  ModelWeights,
+  Projection,
+  SparseMatrix,
 } from './types.ts';
 
 type TensorMap = Map<string, Tensor>;
@@ -50,8 +56,10 @@ class TensorReader {
     const t = this.tensors.get(name);
     if (t === undefined) throw new EngineError('MODEL_TENSOR', `tensor ${name} is missing`);
     if (t.dtype !== dtype || t.shape.length !== 1) {
-      throw new EngineError('MODEL_TENSOR', `tensor ${name}: expected a 1-D ${dtype} tensor, ` +
-        `found ${t.shape.length}-D ${t.dtype}`);
+      throw new EngineError(
+        'MODEL_TENSOR',
+        `tensor ${name}: expected a 1-D ${dtype} tensor, ` + `found ${t.shape.length}-D ${t.dtype}`,
+      );
     }
     this.used.add(name);
     return t;
@@ -101,7 +109,8 @@ function readLayer(r: TensorReader, config: ModelConfig, l: number): LayerWeight
 }
 
 export function tensorsToWeights(
-  config: ModelConfig, tensors: ReadonlyMap<string, Tensor>,
+  config: ModelConfig,
+  tensors: ReadonlyMap<string, Tensor>,
 ): ModelWeights {
   const r = new TensorReader(tensors);
   const d = config.dModel;
@@ -113,8 +122,10 @@ export function tensorsToWeights(
   };
   const extra = r.unused();
   if (extra.length > 0) {
-    throw new EngineError('MODEL_TENSOR', `unexpected tensors ${extra.slice(0, 5).join(', ')}` +
-      ` (the config does not describe them)`);
+    throw new EngineError(
+      'MODEL_TENSOR',
+      `unexpected tensors ${extra.slice(0, 5).join(', ')}` + ` (the config does not describe them)`,
+    );
   }
   return weights;
 }

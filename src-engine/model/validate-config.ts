@@ -10,8 +10,10 @@ type Json = Record<string, unknown>;
 
 function bad(path: string, expected: string, found: unknown): never {
   const shown = JSON.stringify(found)?.slice(0, 80) ?? String(found);
-  throw new EngineError('MODEL_CONFIG', `model config ${path}: expected ${expected}, ` +
-    `found ${shown}`);
+  throw new EngineError(
+    'MODEL_CONFIG',
+    `model config ${path}: expected ${expected}, ` + `found ${shown}`,
+  );
 }
 
 function isRecord(value: unknown): value is Json {
@@ -32,13 +34,19 @@ function list(value: unknown, path: string): unknown[] {
 
 function checkFormat(raw: Json): void {
   if (raw['format'] !== MODEL_FORMAT) {
-    throw new EngineError('MODEL_FORMAT', `not an inweights model: expected format ` +
-      `"${MODEL_FORMAT}", found ${JSON.stringify(raw['format'])}`);
+    throw new EngineError(
+      'MODEL_FORMAT',
+      `not an inweights model: expected format ` +
+        `"${MODEL_FORMAT}", found ${JSON.stringify(raw['format'])}`,
+    );
   }
   if (raw['version'] !== MODEL_VERSION) {
-    throw new EngineError('MODEL_VERSION', `model format version ${String(raw['version'])} ` +
-      `is not supported: expected version ${MODEL_VERSION}; rebuild the model with this ` +
-      `version of Inweights`);
+    throw new EngineError(
+      'MODEL_VERSION',
+      `model format version ${String(raw['version'])} ` +
+        `is not supported: expected version ${MODEL_VERSION}; rebuild the model with this ` +
+        `version of Inweights`,
+    );
   }
 }
 
@@ -79,8 +87,10 @@ function checkOptional(raw: Json, dModel: number): void {
     }
   }
   const meta = raw['meta'];
-  if (meta !== undefined && (!isRecord(meta) ||
-    !Object.values(meta).every((v) => typeof v === 'string'))) {
+  if (
+    meta !== undefined &&
+    (!isRecord(meta) || !Object.values(meta).every((v) => typeof v === 'string'))
+  ) {
     bad('meta', 'an object of strings', meta);
   }
 }

@@ -17,11 +17,17 @@ function twoLayers(edit: (b: ModelBuilder) => void): Model {
     vocab: ['a', 'b'],
     dModel: 4,
     positionFeatures: [{ kind: 'one', slot: 1 }],
-    layers: [{ heads: [head], ffnWidth: 0 }, { heads: [head], ffnWidth: 1 }],
+    layers: [
+      { heads: [head], ffnWidth: 0 },
+      { heads: [head], ffnWidth: 1 },
+    ],
     slotNames: ['token', 'one', 'first', 'second'],
   });
   b.embed.add(1, 0, 1);
-  for (const [l, from, to] of [[0, 0, 2], [1, 2, 3]] as const) {
+  for (const [l, from, to] of [
+    [0, 0, 2],
+    [1, 2, 3],
+  ] as const) {
     b.heads[l]![0]!.q.add(0, 1, 1);
     b.heads[l]![0]!.k.add(0, from, 1);
     b.heads[l]![0]!.v.add(0, from, 1);

@@ -64,6 +64,8 @@ export function checkSlots(model: Model): SlotReport {
       problems.push(`${name} reads ${slotName(slot)} before ${w.name} has written it`);
     }
   }
-  const unread = writers.flatMap((ws, s) => (ws.length > 0 && lastRead[s]! < 0 ? [slotName(s)] : []));
+  const unread = writers.flatMap((ws, s) =>
+    ws.length > 0 && lastRead[s]! < 0 ? [slotName(s)] : [],
+  );
   return { unread, problems };
 }

@@ -13,7 +13,9 @@ import { compareWithReference } from '../testing/token-runner.ts';
 import { transformerMachine } from '../testing/transformer-machine.ts';
 
 const dir = fileURLToPath(new URL('../../resources/programs/', import.meta.url));
-const examples = readdirSync(dir).filter((f) => f.endsWith('.c')).sort();
+const examples = readdirSync(dir)
+  .filter((f) => f.endsWith('.c'))
+  .sort();
 const encode = (s: string): Uint8Array => new TextEncoder().encode(s);
 /** Runs longer than this are left to the long-run test (sieve) and the benchmark. */
 const LONGEST = 300_000;
@@ -46,7 +48,9 @@ describe('example programs inside the transformer (brute-force attention)', () =
   for (const file of examples) {
     it(`${file} on its shortest input gives the reference trace`, async () => {
       const c = await compile(file);
-      const inputs = (EXAMPLE_INPUTS[file] ?? [{ name: '', input: '' }]).map((i) => encode(i.input));
+      const inputs = (EXAMPLE_INPUTS[file] ?? [{ name: '', input: '' }]).map((i) =>
+        encode(i.input),
+      );
       const length = (b: Uint8Array): number => runReference(c.program, b).tokens;
       const shortest = inputs.reduce((a, b) => (length(b) < length(a) ? b : a));
       const r = compareWithReference(transformerMachine('brute'), c.program, shortest);

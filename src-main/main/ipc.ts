@@ -19,18 +19,15 @@ export function serveApi(
   window: () => BrowserWindow | null,
   devUrl: string | undefined,
 ): void {
-  ipcMain.handle(
-    CALL_CHANNEL,
-    async (event, method: unknown, arg: unknown): Promise<CallReply> => {
-      try {
-        if (!isAppFrame(event.senderFrame?.url ?? '', devUrl)) throw new Error('unknown sender');
-        if (typeof method !== 'string') throw new Error('call name must be a string');
-        return { ok: true, value: await call(backend, window(), method, arg) };
-      } catch (e) {
-        return { ok: false, error: e instanceof Error ? e.message : String(e) };
-      }
-    },
-  );
+  ipcMain.handle(CALL_CHANNEL, async (event, method: unknown, arg: unknown): Promise<CallReply> => {
+    try {
+      if (!isAppFrame(event.senderFrame?.url ?? '', devUrl)) throw new Error('unknown sender');
+      if (typeof method !== 'string') throw new Error('call name must be a string');
+      return { ok: true, value: await call(backend, window(), method, arg) };
+    } catch (e) {
+      return { ok: false, error: e instanceof Error ? e.message : String(e) };
+    }
+  });
   backend.onEvent((e: AppEvent) => window()?.webContents.send(EVENT_CHANNEL, e));
 }
 
