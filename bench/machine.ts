@@ -4,7 +4,9 @@
 //      tokens and tokens per instruction (from the reference interpreter);
 //   2. transformer decoding speed at about 10K, 100K and 1M generated tokens with hull
 //      attention and at 10K and 100K with the brute-force scan, and the peak memory of a
-//      5M-token run (sieve of Eratosthenes, cut at each length);
+//      5M-token run (sieve of Eratosthenes, cut at each length); then the brute-force speed
+//      over 500 tokens that follow a million, the hull carrying the run to that length
+//      through paired stores (every key in both back-ends; they slow the hull fourfold);
 //   3. the Sudoku example and the 10x10 assignment problem inside the transformer, end to end.
 // Every transformer figure comes from a fresh child process, so its memory figure is its own.
 
@@ -17,6 +19,7 @@ import { shippedModel } from '../src-engine/model/shipped.ts';
 import { compileProgram, runProgram } from '../src-engine/pipeline.ts';
 import { buildPrompt } from '../src-engine/program/prompt.ts';
 import { runReference } from '../src-engine/reference/interpreter.ts';
+import { PairSwitch } from '../src-engine/testing/paired-store.ts';
 import { EXAMPLE_INPUTS } from '../src-engine/testing/example-inputs.ts';
 
 const programs = fileURLToPath(new URL('../resources/programs/', import.meta.url));
@@ -72,25 +75,35 @@ interface SpeedFigure {
   peakRssMb: number;
 }
 
-/** In a child: decode `tokens` tokens of the sieve program and report speed and memory. */
-async function speedChild(attention: AttentionBackend, tokens: number): Promise<SpeedFigure> {
+/**
+ * In a child: decode `tokens` tokens of the sieve program with `attention` and report speed
+ * and memory. With `after` > 0 the hull first carries the run `after` tokens (paired
+ * stores), and only the `tokens` that follow are timed: the speed at that trace length.
+ */
+async function speedChild(
+  attention: AttentionBackend,
+  tokens: number,
+  after: number,
+): Promise<SpeedFigure> {
   const c = await compileExample('sieve.c');
-  const tf = new Transformer(shippedModel(), { attention });
+  const pair = new PairSwitch();
+  const keyStores = after > 0 ? pair.stores() : undefined;
+  const tf = new Transformer(shippedModel(), { attention, keyStores });
   let next = tf.prefill(buildPrompt(c.program, encode('30000')).tokens);
+  for (let i = 0; i < after; i++) next = tf.step(next);
+  pair.mode = attention;
   const start = performance.now();
   const cpu0 = process.cpuUsage();
-  for (let i = 1; i < tokens; i++) next = tf.step(next);
+  for (let i = after > 0 ? 0 : 1; i < tokens; i++) next = tf.step(next);
   const seconds = (performance.now() - start) / 1000;
   const cpu = process.cpuUsage(cpu0);
-  const peakRssMb = process.resourceUsage().maxRSS / 1024;
-  const tokensPerCpuSecond = tokens / ((cpu.user + cpu.system) / 1e6);
   return {
     attention,
     tokens,
     seconds,
     tokensPerSecond: tokens / seconds,
-    tokensPerCpuSecond,
-    peakRssMb,
+    tokensPerCpuSecond: tokens / ((cpu.user + cpu.system) / 1e6),
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
   };
 }
 
@@ -103,20 +116,27 @@ function inChild(args: string[]): SpeedFigure {
   return JSON.parse(out.trim().split('\n').pop()!) as SpeedFigure;
 }
 
+/** attention, timed tokens, and the tokens decoded by the hull before timing starts */
+type SpeedRow = [AttentionBackend, number, number];
+
 function speedTable(): string[] {
-  const plan: [AttentionBackend, number][] = [
-    ['hull', 10_000],
-    ['hull', 100_000],
-    ['hull', 1_000_000],
-    ['hull', 5_000_000],
-    ['brute', 10_000],
-    ['brute', 100_000],
+  const plan: SpeedRow[] = [
+    ['hull', 10_000, 0],
+    ['hull', 100_000, 0],
+    ['hull', 1_000_000, 0],
+    ['hull', 5_000_000, 0],
+    ['brute', 10_000, 0],
+    ['brute', 100_000, 0],
+    ['brute', 500, 1_000_000],
   ];
-  const rows = ['attention   tokens     seconds   tokens/s   tokens/cpu-s   peak RSS (MB)'];
-  for (const [attention, tokens] of plan) {
-    const f = inChild([attention, String(tokens)]);
+  const rows = [
+    'attention  after      tokens     seconds   tokens/s   tokens/cpu-s   peak RSS (MB)',
+  ];
+  for (const [attention, tokens, after] of plan) {
+    const f = inChild([attention, String(tokens), String(after)]);
     rows.push(
-      `${attention.padEnd(9)} ${String(tokens).padStart(9)} ${f.seconds.toFixed(2).padStart(10)}` +
+      `${attention.padEnd(9)} ${String(after).padStart(7)} ${String(tokens).padStart(9)}` +
+        ` ${f.seconds.toFixed(2).padStart(10)}` +
         ` ${Math.round(f.tokensPerSecond).toString().padStart(10)}` +
         ` ${Math.round(f.tokensPerCpuSecond).toString().padStart(14)}` +
         ` ${f.peakRssMb.toFixed(0).padStart(15)}`,
@@ -148,7 +168,12 @@ async function endToEnd(): Promise<string[]> {
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args[0] === '--child') {
-    const figure = await speedChild(args[1] as AttentionBackend, Number(args[2]));
+    const [attention, tokens, after] = args.slice(1);
+    const figure = await speedChild(
+      attention as AttentionBackend,
+      Number(tokens),
+      Number(after ?? 0),
+    );
     process.stdout.write(JSON.stringify(figure) + '\n');
     return;
   }

@@ -9,7 +9,7 @@ import { BruteScan } from '../hull/brute-scan.ts';
 import { ConvexHull } from '../hull/convex-hull.ts';
 import type { KeyStore } from '../hull/key-store.ts';
 import { EngineError } from '../model/errors.ts';
-import type { Model, ModelConfig } from '../model/types.ts';
+import type { Model, ModelConfig, TieRule } from '../model/types.ts';
 import { compileModel } from './compile.ts';
 import type { CompiledLayer, CompiledModel } from './compile.ts';
 import { DEFAULT_MARGIN_THRESHOLD, marginInUlps } from './margin.ts';
@@ -21,11 +21,24 @@ import type { ModelKernels } from './specialize.ts';
 export type AttentionBackend = 'hull' | 'brute';
 export type KernelKind = 'specialized' | 'packed';
 
+/** Makes the key store of one head; `label` names the head in errors. */
+export type KeyStoreFactory = (tieRule: TieRule, dv: number, label: string) => KeyStore;
+
 export interface TransformerOptions {
   readonly attention?: AttentionBackend; // default 'hull'
+  /**
+   * Replaces the stores `attention` would choose, for checks that watch or switch back-ends
+   * during a run (src-engine/testing/paired-store.ts); `attention` is then only a label.
+   */
+  readonly keyStores?: KeyStoreFactory;
   readonly marginThreshold?: number; // default DEFAULT_MARGIN_THRESHOLD (64 ulps)
   readonly kernels?: KernelKind; // default 'specialized'
 }
+
+const backendStores: Readonly<Record<AttentionBackend, KeyStoreFactory>> = {
+  hull: (tieRule, dv, label) => new ConvexHull(tieRule, dv, label),
+  brute: (tieRule, dv, label) => new BruteScan(tieRule, dv, label),
+};
 
 export class Transformer {
   readonly config: ModelConfig;
@@ -57,15 +70,12 @@ export class Transformer {
     this.code = this.kernels === 'specialized' ? specialize(net) : null;
     this.storeBase = new Int32Array(net.layers.length);
     this.stores = [];
+    const makeStore = options.keyStores ?? backendStores[this.attention];
     model.config.layers.forEach((layer, l) => {
       this.storeBase[l] = this.stores.length;
       layer.heads.forEach((head, h) => {
         const label = `layer ${l} head ${h} (${head.name})`;
-        this.stores.push(
-          this.attention === 'hull'
-            ? new ConvexHull(head.tieRule, head.dv, label)
-            : new BruteScan(head.tieRule, head.dv, label),
-        );
+        this.stores.push(makeStore(head.tieRule, head.dv, label));
       });
     });
     this.x = new Float64Array(net.dModel + 2);
