@@ -1,9 +1,9 @@
 // The token program as flat typed columns for the reference interpreter's hot loop, with the
-// checks that make a program runnable at all (size, jump targets). Traps are not errors here:
-// they are part of the trace.
+// checks that make a program runnable at all (size, jump targets; the rules themselves are in
+// program/validate-program.ts). Traps are not errors here: they are part of the trace.
 
 import type { TokenProgram } from '../program/instruction.ts';
-import { Machine, Op } from '../program/opcodes.ts';
+import { sizeProblem, targetProblem } from '../program/validate-program.ts';
 
 export type ReferenceErrorCode = 'PC_OUT_OF_RANGE' | 'BAD_OPCODE' | 'BAD_PROGRAM';
 
@@ -32,16 +32,11 @@ export interface Columns {
   wasm: Int32Array;
 }
 
-/** Opcodes whose target field becomes the pc. */
-const JUMPS: ReadonlySet<number> = new Set([Op.BR, Op.BR_IF, Op.BR_IFZ, Op.CALL]);
-
 export function toColumns(program: TokenProgram): Columns {
   const list = program.instructions;
   const n = list.length;
-  if (n > Machine.MAX_INSTRUCTIONS) {
-    const max = Machine.MAX_INSTRUCTIONS;
-    throw new ReferenceMachineError('BAD_PROGRAM', `${n} instructions; at most ${max} fit`);
-  }
+  const size = sizeProblem(n);
+  if (size !== null) throw new ReferenceMachineError('BAD_PROGRAM', size);
   const cols: Columns = {
     n,
     op: new Uint8Array(n + 1),
@@ -55,10 +50,8 @@ export function toColumns(program: TokenProgram): Columns {
     wasm: new Int32Array(n + 1),
   };
   list.forEach((ins, i) => {
-    if (JUMPS.has(ins.op) && ins.target >= n) {
-      const where = `instruction ${i} (opcode ${ins.op}) targets ${ins.target}`;
-      throw new ReferenceMachineError('BAD_PROGRAM', `${where}, past the last one ${n - 1}`);
-    }
+    const target = targetProblem(ins, i, n);
+    if (target !== null) throw new ReferenceMachineError('BAD_PROGRAM', target);
     cols.op[i] = ins.op;
     cols.flags[i] = ins.flags;
     cols.dst[i] = ins.dst;

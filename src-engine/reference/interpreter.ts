@@ -5,6 +5,7 @@
 
 import type { TokenProgram } from '../program/instruction.ts';
 import { Machine, Op } from '../program/opcodes.ts';
+import { dataProblem, entryProblem, undefinedOpcode } from '../program/validate-program.ts';
 import { TRAP_MESSAGES, Tok } from '../program/vocab.ts';
 import { ReferenceMachineError, toColumns } from './columns.ts';
 import { ByteList, ChunkSink } from './sink.ts';
@@ -48,11 +49,9 @@ export interface ReferenceResult {
 
 /** Initial memory: zero, with the data image at DATA_BASE. */
 function initialMemory(program: TokenProgram): Uint8Array {
+  const problem = dataProblem(program.data.length);
+  if (problem !== null) throw new ReferenceMachineError('BAD_PROGRAM', problem);
   const mem = new Uint8Array(Machine.MEM_SIZE);
-  if (Machine.DATA_BASE + program.data.length > Machine.MEM_SIZE) {
-    const len = program.data.length;
-    throw new ReferenceMachineError('BAD_PROGRAM', `data image of ${len} bytes exceeds memory`);
-  }
   mem.set(program.data, Machine.DATA_BASE);
   return mem;
 }
@@ -101,7 +100,8 @@ export function runReference(
   const buf = new Int32Array(chunkTokens + STEP_MAX); // trace tokens not yet flushed
   let p = 0; // tokens in buf
   let pStop = Math.min(chunkTokens, maxTokens); // look at the limit or flush when p reaches it
-  if (!(program.entry >= 0 && program.entry < n)) throw pcOutOfRange(program.entry, n, -1);
+  const badEntry = entryProblem(program.entry, n);
+  if (badEntry !== null) throw new ReferenceMachineError('PC_OUT_OF_RANGE', badEntry);
   let pc = program.entry;
   let depth = 1;
   let base = Machine.REGS_PER_FRAME; // regs index of r0 of the current frame
@@ -380,11 +380,7 @@ export function runReference(
           continue;
         default:
           if (pc >= n) throw pcOutOfRange(pc, n, -1);
-          throw new ReferenceMachineError(
-            'BAD_OPCODE',
-            `instruction ${pc} has opcode ${o}, which the machine does not define ` +
-              '(docs/machine.md, "Opcodes")',
-          );
+          throw new ReferenceMachineError('BAD_OPCODE', undefinedOpcode(pc, o));
       }
 
       // Register write: W and the result, least significant byte first.
