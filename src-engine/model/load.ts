@@ -1,18 +1,18 @@
-// Safetensors bytes (or a file path) -> Model. Checks, in order: the container, the config's
-// format tag and version (clear expected-vs-found errors), the config fields, then every
-// tensor against the shapes the config implies.
+// Safetensors bytes (or a file path) -> Model. Checks, in order: the container's header, the
+// config's format tag and version (clear expected-vs-found errors), the config fields, then the
+// tensors in the container and against the shapes the config implies. The config comes before
+// the tensors so that any other safetensors file is called what it is: not an inweights model.
 
 import { readFileSync } from 'node:fs';
 import { EngineError } from './errors.ts';
-import { readSafetensors } from './safetensors.ts';
+import { readSafetensors, readSafetensorsMetadata } from './safetensors.ts';
 import { tensorsToWeights } from './tensor-layout.ts';
 import type { Model } from './types.ts';
 import { validateConfig } from './validate-config.ts';
 import { validateWeights } from './validate-weights.ts';
 
 export function decodeModel(bytes: Uint8Array): Model {
-  const file = readSafetensors(bytes);
-  const text = file.metadata['config'];
+  const text = readSafetensorsMetadata(bytes)['config'];
   if (text === undefined) {
     throw new EngineError(
       'MODEL_FORMAT',
@@ -26,6 +26,7 @@ export function decodeModel(bytes: Uint8Array): Model {
     throw new EngineError('MODEL_CONFIG', `model config is not JSON: ${(err as Error).message}`);
   }
   const config = validateConfig(raw);
+  const file = readSafetensors(bytes);
   const weights = tensorsToWeights(config, file.tensors);
   validateWeights(config, weights);
   return { config, weights };

@@ -72,6 +72,44 @@ describe('model file', () => {
     );
   });
 
+  it('reports a header length that needs all 64 bits in full', () => {
+    const bytes = saveModel(countingModel()).slice();
+    new DataView(bytes.buffer).setBigUint64(0, 2n ** 62n, true);
+    expect(() => decodeModel(bytes)).toThrow(
+      expect.objectContaining({
+        code: 'MODEL_BYTES',
+        message: expect.stringContaining(
+          `header length 4611686018427387904 does not fit a ${bytes.length}-byte file`,
+        ),
+      }),
+    );
+  });
+
+  it('calls a file that is not safetensors at all (C source) not a safetensors file', () => {
+    const source = new TextEncoder().encode('#include <stdio.h>\nint main(void) { return 0; }\n');
+    expect(() => decodeModel(source)).toThrow(
+      expect.objectContaining({
+        code: 'MODEL_FORMAT',
+        message: expect.stringMatching(/^not a safetensors file: /),
+      }),
+    );
+  });
+
+  it('calls a safetensors file without the inweights config not an inweights model', () => {
+    // a valid file of a dtype this reader does not take: the config is missing all the same
+    const header = '{"weight":{"data_offsets":[0,8],"dtype":"F32","shape":[2]}}';
+    const padded = new TextEncoder().encode(header.padEnd(64 - 8, ' '));
+    const bytes = new Uint8Array(8 + padded.length + 8);
+    new DataView(bytes.buffer).setBigUint64(0, BigInt(padded.length), true);
+    bytes.set(padded, 8);
+    expect(() => decodeModel(bytes)).toThrow(
+      expect.objectContaining({
+        code: 'MODEL_FORMAT',
+        message: expect.stringMatching(/^not an inweights model: .*no "config" entry/),
+      }),
+    );
+  });
+
   it('rejects a config that places a position feature outside the residual stream', () => {
     const bytes = withConfig(saveModel(countingModel()), (c) => {
       c['dModel'] = 2;

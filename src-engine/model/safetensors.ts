@@ -74,13 +74,25 @@ function fail(message: string): never {
   throw new EngineError('MODEL_BYTES', `malformed safetensors file: ${message}`);
 }
 
+/** The first byte of every safetensors header, which is a JSON object. */
+const OPEN_BRACE = 0x7b;
+
 function parseHeader(bytes: Uint8Array): { json: Record<string, unknown>; dataStart: number } {
-  if (bytes.length < 8) fail(`${bytes.length} bytes, expected at least 8`);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const size = view.getUint32(0, true);
-  if (view.getUint32(4, true) !== 0 || size > MAX_HEADER_BYTES || 8 + size > bytes.length) {
-    fail(`header length ${size} does not fit a ${bytes.length}-byte file`);
+  if (bytes.length < 9) fail(`${bytes.length} bytes, too few to hold a header`);
+  // a file that does not even start like one (C source, a token program) is another kind of file
+  if (bytes[8] !== OPEN_BRACE) {
+    throw new EngineError(
+      'MODEL_FORMAT',
+      'not a safetensors file: a model file starts with an 8-byte header length, then a ' +
+        'JSON header',
+    );
   }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const length = view.getBigUint64(0, true); // all 64 bits, so a message shows the real value
+  if (length > BigInt(Math.min(MAX_HEADER_BYTES, bytes.length - 8))) {
+    fail(`header length ${length} does not fit a ${bytes.length}-byte file`);
+  }
+  const size = Number(length);
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + size)));
@@ -136,6 +148,11 @@ function parseTensor(name: string, raw: unknown, data: Uint8Array): Tensor {
   return dtype === 'F64'
     ? { dtype, shape, data: new Float64Array(copy) }
     : { dtype, shape, data: new Int32Array(copy) };
+}
+
+/** The header's metadata alone, so a reader can tell what a file is before its tensors. */
+export function readSafetensorsMetadata(bytes: Uint8Array): Record<string, string> {
+  return parseMetadata(parseHeader(bytes).json['__metadata__']);
 }
 
 export function readSafetensors(bytes: Uint8Array): SafetensorsFile {
