@@ -73,6 +73,7 @@ void free(void *block) {
 }
 
 void *calloc(size_t count, size_t size) {
+  /* Tested before multiplying: count * size wraps in 32 bits (2^30 times 8 is 0). */
   if (size != 0 && count > MEMORY_END / size) return NULL;
   void *block = malloc(count * size);
   if (block != NULL) memset(block, 0, count * size);
@@ -85,6 +86,8 @@ void *realloc(void *block, size_t n) {
     free(block);
     return NULL;
   }
+  /* Refused before rounding: n + HEADER + 7 wraps for n near 4 GiB. */
+  if (n > MEMORY_END) return NULL;
   struct header *h = (struct header *)block - 1;
   size_t size = (n + HEADER + 7) & ~(size_t)7;
   if (h->size >= size) return block;
