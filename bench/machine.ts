@@ -31,7 +31,7 @@ const compileExample = (file: string) =>
 const MAIN_INPUT: Record<string, string> = {
   'bignum_add.c': '120 digits',
   'collatz.c': '27',
-  'crc32.c': 'all byte values',
+  'crc32.c': 'U+0000-U+00FF as UTF-8',
   'fibonacci.c': '93, the last that fits',
   'hello.c': 'a name',
   'hungarian.c': 'blog 10x10',

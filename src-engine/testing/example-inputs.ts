@@ -42,7 +42,9 @@ export const EXAMPLE_INPUTS: Readonly<Record<string, readonly ExampleInput[]>> =
     { name: 'the check string', input: '123456789' },
     { name: 'one byte', input: 'a' },
     {
-      name: 'all byte values',
+      // Code points, encoded as UTF-8 like every input: 384 bytes, all of them in
+      // 0x00..0xBF except the lead bytes 0xC2 and 0xC3.
+      name: 'U+0000-U+00FF as UTF-8',
       input: String.fromCharCode(...Array.from({ length: 256 }, (_, i) => i)),
     },
     EMPTY,
