@@ -2,17 +2,28 @@
 // A command file exports one `register…` function of this type; main.ts lists them.
 import type { Command } from 'commander';
 
+declare module 'commander' {
+  interface OutputConfiguration {
+    /**
+     * A program's output is bytes, which must reach standard output unchanged, so a writeOut
+     * hook takes bytes as well as text. Commander's own hook, process.stdout.write, does.
+     */
+    writeOut?(data: Uint8Array): void;
+  }
+}
+
 /**
  * Adds one subcommand (its arguments, options, help and action) to the program.
  * Output goes through `writeOut`/`writeErr` so tests can capture it.
  */
 export type RegisterCommand = (program: Command) => void;
 
-/** Writes program data (results, listings) to the program's standard output. */
-export function writeOut(program: Command, text: string): void {
+/** Writes program data (results, listings, a program's output bytes) to standard output. */
+export function writeOut(program: Command, data: string | Uint8Array): void {
   const { writeOut: write } = program.configureOutput();
-  if (write === undefined) process.stdout.write(text);
-  else write(text);
+  if (write === undefined) process.stdout.write(data);
+  else if (typeof data === 'string') write(data);
+  else write(data);
 }
 
 /** Writes diagnostics (progress, warnings) to the program's standard error. */

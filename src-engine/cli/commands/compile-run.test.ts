@@ -20,14 +20,26 @@ function file(name: string, text: string): string {
   return path;
 }
 
-async function cli(...args: string[]): Promise<{ out: string; err: string; code: number }> {
-  let out = '';
+interface Captured {
+  /** standard output as UTF-8 text, and as the bytes written */
+  out: string;
+  bytes: Buffer;
+  err: string;
+  code: number;
+}
+
+async function cli(...args: string[]): Promise<Captured> {
+  const chunks: Buffer[] = [];
   let err = '';
   const program = createProgram((p: Command) =>
-    p.exitOverride().configureOutput({ writeOut: (t) => (out += t), writeErr: (t) => (err += t) }),
+    p.exitOverride().configureOutput({
+      writeOut: (data) => chunks.push(Buffer.from(data)),
+      writeErr: (text) => (err += text),
+    }),
   );
   await program.parseAsync(['node', 'inweights', ...args]);
-  return { out, err, code: Number(process.exitCode ?? 0) };
+  const bytes = Buffer.concat(chunks);
+  return { out: bytes.toString('utf8'), bytes, err, code: Number(process.exitCode ?? 0) };
 }
 
 afterEach(() => {
@@ -108,6 +120,13 @@ describe('inweights run', () => {
     await expect(cli('run', path)).rejects.toThrow(
       `${path} is not a C source file: give a file ending in .c, or - for stdin`,
     );
+  });
+
+  it("writes the program's output bytes unchanged, 0x80 and above included", async () => {
+    const source =
+      '#include <stdio.h>\nint main(void) { for (int i = 0; i < 256; i++) putchar(i); }\n';
+    const { bytes } = await cli('run', file('bytes.c', source), '--engine', 'reference');
+    expect([...bytes]).toEqual(Array.from({ length: 256 }, (_, i) => i));
   });
 
   it('stops a native run that prints forever at its output limit, exit 4', async () => {

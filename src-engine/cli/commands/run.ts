@@ -1,8 +1,8 @@
 // `inweights run FILE`: compiles a C program (or loads a token program written by `compile -o`)
-// and runs it on an engine. Standard output carries only the program's output, or with --json
-// only one JSON object; everything else goes to stderr. Exit codes: 0 halted, 1 the program
-// did not compile or a file could not be read, 2 bad usage, 3 the program trapped, 4 the run
-// reached --max-tokens before it ended.
+// and runs it on an engine. Standard output carries only the program's output bytes, exactly,
+// or with --json only one JSON object; everything else goes to stderr. Exit codes: 0 halted,
+// 1 the program did not compile or a file could not be read, 2 bad usage, 3 the program
+// trapped, 4 the run reached --max-tokens before it ended.
 
 import { readFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
@@ -45,12 +45,6 @@ function loadTokens(command: Command, path: string, engine: EngineName): Compile
   }
   const program = programFromJson(readInputFile(path).toString('utf8'));
   return { source: '', wasm: new Uint8Array(), program };
-}
-
-/** Writes the program's output bytes unchanged (or as UTF-8 text to a captured stream). */
-function writeProgramOutput(program: Command, output: Uint8Array): void {
-  if (program.configureOutput().writeOut === undefined) process.stdout.write(output);
-  else writeOut(program, new TextDecoder().decode(output));
 }
 
 function summary(result: RunResult): Record<string, unknown> {
@@ -128,7 +122,7 @@ export function registerRun(program: Command): void {
       line?.clear();
       if (flags.json) writeOut(program, `${JSON.stringify(summary(result))}\n`);
       else {
-        writeProgramOutput(program, result.output);
+        writeOut(program, result.output);
         writeErr(program, `${describeEnd(result)}\n`);
       }
       if (result.end === 'trap') process.exitCode = EXIT_TRAP;
