@@ -1,6 +1,7 @@
 // The contract between the CLI's entry (main.ts) and each command file in commands/.
 // A command file exports one `register…` function of this type; main.ts lists them.
 import type { Command } from 'commander';
+import { writeOutputFile } from './files.ts';
 
 declare module 'commander' {
   interface OutputConfiguration {
@@ -31,4 +32,10 @@ export function writeErr(program: Command, text: string): void {
   const { writeErr: write } = program.configureOutput();
   if (write === undefined) process.stderr.write(text);
   else write(text);
+}
+
+/** Writes `data` to the file named on the command line, or to standard output for `-`. */
+export function writeOutputTo(program: Command, path: string, data: string | Uint8Array): void {
+  if (path === '-') writeOut(program, data);
+  else writeOutputFile(path, data);
 }

@@ -2,7 +2,7 @@
 // size report, the program's output or the --json line), diagnostics go to stderr, and the
 // exit code says how the run ended.
 
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
@@ -54,6 +54,15 @@ describe('inweights compile', () => {
     expect(out).toMatch(/^\d+ instructions, \d+ data bytes, \d+ prompt tokens \(empty input\)\n$/);
     const program = programFromJson(readFileSync(output, 'utf8'));
     expect(out.startsWith(`${program.instructions.length} instructions`)).toBe(true);
+  });
+
+  it('writes the token program to stdout with -o -, and its size to stderr', async () => {
+    const hello = new URL('hello.c', examples).pathname;
+    const { out, err, code } = await cli('compile', hello, '-o', '-');
+    expect(code).toBe(0);
+    expect(programFromJson(out).instructions.length).toBeGreaterThan(0);
+    expect(err).toMatch(/^\d+ instructions, \d+ data bytes, \d+ prompt tokens/);
+    expect(existsSync('-')).toBe(false);
   });
 
   it('reports compile errors as file:line:col on stderr and exits 1', async () => {

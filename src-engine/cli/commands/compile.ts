@@ -1,8 +1,8 @@
 // `inweights compile FILE.c [-o FILE.tokens]`: compiles a C program to a token program and
 // prints its size: instructions, data bytes and the prompt's length for an empty input. With
 // -o it writes the token program (program/program-file.ts), which `inweights run` takes in
-// place of the C file. Compile errors and refusals go to stderr as `file:line:col: error:
-// message` lines and the exit code is 1.
+// place of the C file; `-o -` writes it to stdout, and the size to stderr. Compile errors and
+// refusals go to stderr as `file:line:col: error: message` lines and the exit code is 1.
 
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -13,8 +13,8 @@ import { CompileError, formatDiagnostic } from '../../c/compile-error.ts';
 import { programToJson } from '../../program/program-file.ts';
 import { buildPrompt } from '../../program/prompt.ts';
 import type { CompileResult } from '../../c/compile.ts';
-import { writeErr, writeOut } from '../command.ts';
-import { readInputFile, writeOutputFile } from '../files.ts';
+import { writeErr, writeOut, writeOutputTo } from '../command.ts';
+import { readInputFile } from '../files.ts';
 
 /** Exit code of a program that did not compile. */
 export const EXIT_COMPILE_ERROR = 1;
@@ -54,20 +54,24 @@ export function registerCompile(program: Command): void {
     .command('compile')
     .description('compile a C program into a token program and print its size')
     .argument('<file>', 'C source file (.c), or - to read it from standard input')
-    .option('-o, --output <file>', 'write the token program (JSON) to this file, for `run`')
+    .option(
+      '-o, --output <file>',
+      'write the token program (JSON) to this file, for `run` (- for stdout)',
+    )
     .action(async (file: string, flags: { output?: string }) => {
       const compiled = await compileFile(program, file);
       if (compiled === null) return;
       // written first, so a file that cannot be written leaves no success report behind
       if (flags.output !== undefined) {
-        writeOutputFile(flags.output, programToJson(compiled.program));
+        writeOutputTo(program, flags.output, `${programToJson(compiled.program)}\n`);
       }
       const { instructions, data } = compiled.program;
       const promptTokens = buildPrompt(compiled.program, new Uint8Array(0)).tokens.length;
-      writeOut(
-        program,
+      const size =
         `${instructions.length} instructions, ${data.length} data bytes, ` +
-          `${promptTokens} prompt tokens (empty input)\n`,
-      );
+        `${promptTokens} prompt tokens (empty input)\n`;
+      // with -o -, stdout holds the token program alone, ready for `inweights run -`
+      if (flags.output === '-') writeErr(program, size);
+      else writeOut(program, size);
     });
 }

@@ -1,29 +1,38 @@
 // `inweights model build [-o FILE]` builds the weights from the machine graph (the shipped
-// file is resources/model/inweights.safetensors, reproduced byte for byte); `inweights model
-// info [FILE]` prints the shape of a model file.
+// file is resources/model/inweights.safetensors, reproduced byte for byte; `-o -` writes the
+// file to stdout and the shape to stderr); `inweights model info [FILE]` prints the shape of a
+// model file.
 import type { Command } from 'commander';
 import { machineGraph } from '../../machine/build.ts';
 import { saveModel } from '../../model/save.ts';
 import { SHIPPED_MODEL_PATH, shippedModel } from '../../model/shipped.ts';
 import { vocabulary } from '../../program/vocab.ts';
 import { buildModel, describeModel } from '../../weights/build.ts';
-import { writeErr, writeOut } from '../command.ts';
-import { writeOutputFile } from '../files.ts';
+import { writeErr, writeOut, writeOutputTo } from '../command.ts';
 
 export function registerModel(program: Command): void {
   const model = program.command('model').description('build or inspect the transformer weights');
   model
     .command('build')
     .description('build the weights from the machine graph')
-    .option('-o, --output <file>', 'where to write the safetensors file', SHIPPED_MODEL_PATH)
+    .option(
+      '-o, --output <file>',
+      'where to write the safetensors file (- for stdout)',
+      SHIPPED_MODEL_PATH,
+    )
     .action((flags: { output: string }) => {
       const started = performance.now();
       const built = buildModel(machineGraph(), vocabulary(), { producer: 'inweights model build' });
       const bytes = saveModel(built);
-      writeOutputFile(flags.output, bytes);
+      writeOutputTo(program, flags.output, bytes);
       const ms = (performance.now() - started).toFixed(0);
-      writeErr(program, `wrote ${flags.output} (${bytes.length} bytes) in ${ms} ms\n`);
-      writeOut(program, shapeText(describeModel(built), built.config.vocab.length));
+      const toStdout = flags.output === '-';
+      const where = toStdout ? 'the model to standard output' : flags.output;
+      writeErr(program, `wrote ${where} (${bytes.length} bytes) in ${ms} ms\n`);
+      // with -o -, stdout holds the model file alone
+      const shape = shapeText(describeModel(built), built.config.vocab.length);
+      if (toStdout) writeErr(program, shape);
+      else writeOut(program, shape);
     });
   model
     .command('info')
