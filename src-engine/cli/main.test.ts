@@ -1,9 +1,11 @@
-import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { Command } from 'commander';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createProgram } from './main.ts';
 
 const { version } = JSON.parse(
@@ -51,6 +53,8 @@ describe('inweights CLI', () => {
 });
 
 describe('the inweights launcher', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'inweights-launcher-'));
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
   const launcher = fileURLToPath(new URL('../../bin/inweights.js', import.meta.url));
   const hello = fileURLToPath(new URL('../../resources/programs/hello.c', import.meta.url));
 
@@ -68,6 +72,37 @@ describe('the inweights launcher', () => {
       expect(code).toBe(2);
       expect(stderr).toMatch(/^error: [^\n]+\n$/);
     }
+  });
+
+  /** Runs the launcher with `stdin` as its standard input; returns its exit code and output. */
+  function pipe(stdin: Buffer, ...args: string[]): Promise<{ code: number; stdout: Buffer }> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [launcher, ...args], { stdio: 'pipe' });
+      const chunks: Buffer[] = [];
+      child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code: code ?? -1, stdout: Buffer.concat(chunks) }));
+      child.stdin.end(stdin);
+    });
+  }
+
+  it('pipes compile -o - into run -, whose stdout carries every output byte unchanged', async () => {
+    const bytes = join(folder, 'bytes.c');
+    writeFileSync(
+      bytes,
+      '#include <stdio.h>\nint main(void) { for (int i = 0; i < 256; i++) putchar(i); }\n',
+    );
+    const compiled = await pipe(Buffer.alloc(0), 'compile', bytes, '-o', '-');
+    expect(compiled.code).toBe(0);
+    const run = await pipe(compiled.stdout, 'run', '-', '--engine', 'reference');
+    expect(run.code).toBe(0);
+    expect([...run.stdout]).toEqual(Array.from({ length: 256 }, (_, i) => i));
+  });
+
+  it('takes an empty INWEIGHTS_RESOURCES for unset', async () => {
+    const env = { ...process.env, INWEIGHTS_RESOURCES: '' };
+    const { stderr } = await promisify(execFile)(process.execPath, [launcher, 'version'], { env });
+    expect(stderr).toBe('');
   });
 
   it('refuses an INWEIGHTS_RESOURCES folder that does not exist, naming the variable', async () => {

@@ -124,11 +124,33 @@ describe('inweights run', () => {
     });
   });
 
-  it('refuses a file that is neither C source nor a token program', async () => {
+  it('refuses a file that is neither C source nor a token program, naming both', async () => {
     const path = file('notes.txt', 'int main(void) { return 0; }\n');
     await expect(cli('run', path)).rejects.toThrow(
-      `${path} is not a C source file: give a file ending in .c, or - for stdin`,
+      `${path} is neither C source nor a token program: ` +
+        'give a file ending in .c or .tokens, or - for stdin',
     );
+  });
+
+  it('refuses a hand-edited token program on every engine, in one line naming the fault', async () => {
+    const tokens = join(folder, 'hello-edited.tokens');
+    await cli('compile', new URL('hello.c', examples).pathname, '-o', tokens);
+    const text = readFileSync(tokens, 'utf8');
+    const edits: [(f: { entry: number; instructions: number[][] }) => void, RegExp][] = [
+      [(f) => (f.instructions[3]![0] = 99), /not a runnable token program: instruction 3 has/],
+      [(f) => (f.entry = 100000), /not a runnable token program: the entry 100000 is past/],
+      [(f) => (f.instructions[5]![3] = 300), /not a token program file: instruction 5, field 3/],
+    ];
+    for (const [edit, message] of edits) {
+      const file = JSON.parse(text) as { entry: number; instructions: number[][] };
+      edit(file);
+      writeFileSync(tokens, JSON.stringify(file));
+      for (const engine of ['transformer', 'evaluator', 'reference']) {
+        const run = cli('run', tokens, '--engine', engine);
+        await expect(run).rejects.toThrow(message);
+        await expect(run).rejects.toThrow(new RegExp(`^${tokens}: [^\n]+$`));
+      }
+    }
   });
 
   it("writes the program's output bytes unchanged, 0x80 and above included", async () => {

@@ -34,6 +34,15 @@ function readSource(path: string): { source: string; fileName: string } {
  */
 export async function compileFile(program: Command, path: string): Promise<CompileResult | null> {
   const { source, fileName } = readSource(path);
+  return compileSource(program, source, fileName);
+}
+
+/** Compiles `source`, named `fileName` in diagnostics; reports as compileFile does. */
+export async function compileSource(
+  program: Command,
+  source: string,
+  fileName: string,
+): Promise<CompileResult | null> {
   const report = (diagnostics: readonly Diagnostic[]): void => {
     for (const d of diagnostics) writeErr(program, `${formatDiagnostic(d)}\n`);
   };

@@ -8,12 +8,16 @@ import { readFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import type { AttentionName, CompiledProgram, EngineName, RunResult } from '../../api.ts';
 import { runProgram } from '../../pipeline.ts';
-import { programFromJson } from '../../program/program-file.ts';
+import {
+  isProgramFileText,
+  ProgramFileError,
+  programFromJson,
+} from '../../program/program-file.ts';
 import { writeErr, writeOut } from '../command.ts';
 import { readInputFile } from '../files.ts';
 import { attentionOption, checkAttention, EXIT_USAGE, maxTokensOption } from '../options.ts';
 import { progressLine } from '../progress.ts';
-import { compileFile } from './compile.ts';
+import { compileFile, compileSource } from './compile.ts';
 
 interface RunFlags {
   input?: string;
@@ -34,17 +38,56 @@ function inputBytes(flags: RunFlags): Uint8Array {
   return new TextEncoder().encode(flags.input ?? '');
 }
 
-/** A token program file has no WebAssembly, so every engine but native can run it. */
-function loadTokens(command: Command, path: string, engine: EngineName): CompiledProgram {
+/**
+ * A token program file, read by `read` once the engine is known to run it: it has no
+ * WebAssembly, so every engine but native can. `name` is how messages call it.
+ */
+function loadTokens(
+  command: Command,
+  name: string,
+  read: () => string,
+  engine: EngineName,
+): CompiledProgram {
   if (engine === 'native') {
     command.error(
-      `error: ${path} is a token program, which has no WebAssembly for --engine native; ` +
+      `error: ${name} is a token program, which has no WebAssembly for --engine native; ` +
         'run it on the transformer, evaluator or reference engine, or run the C file',
       { exitCode: EXIT_USAGE, code: 'inweights.tokensNative' },
     );
   }
-  const program = programFromJson(readInputFile(path).toString('utf8'));
-  return { source: '', wasm: new Uint8Array(), program };
+  try {
+    return { source: '', wasm: new Uint8Array(), program: programFromJson(read()) };
+  } catch (error) {
+    if (error instanceof ProgramFileError) throw new Error(`${name}: ${error.message}`);
+    throw error;
+  }
+}
+
+/**
+ * The program `file` names: C source (.c) is compiled, a token program (.tokens) loaded, and
+ * standard input (-) is either, told apart by its text. Null when the source did not compile.
+ */
+async function loadProgram(
+  program: Command,
+  command: Command,
+  file: string,
+  engine: EngineName,
+): Promise<CompiledProgram | null> {
+  if (file === '-') {
+    const text = readFileSync(0, 'utf8');
+    if (isProgramFileText(text)) return loadTokens(command, 'standard input', () => text, engine);
+    return compileSource(program, text, 'stdin.c');
+  }
+  if (file.endsWith('.tokens')) {
+    return loadTokens(command, file, () => readInputFile(file).toString('utf8'), engine);
+  }
+  if (!file.endsWith('.c')) {
+    throw new Error(
+      `${file} is neither C source nor a token program: ` +
+        'give a file ending in .c or .tokens, or - for stdin',
+    );
+  }
+  return compileFile(program, file);
 }
 
 function summary(result: RunResult): Record<string, unknown> {
@@ -85,7 +128,7 @@ export function registerRun(program: Command): void {
   program
     .command('run')
     .description('compile a C program and run it; stdout is the program output')
-    .argument('<file>', 'C source file (.c, or - for stdin), or a token program (.tokens)')
+    .argument('<file>', 'C source (.c) or a token program (.tokens); - reads either from stdin')
     .addOption(
       new Option('--input <text>', 'the program input, as UTF-8 text').conflicts('inputFile'),
     )
@@ -106,9 +149,7 @@ export function registerRun(program: Command): void {
           code: 'inweights.stdin',
         });
       }
-      const compiled = file.endsWith('.tokens')
-        ? loadTokens(command, file, flags.engine)
-        : await compileFile(program, file);
+      const compiled = await loadProgram(program, command, file, flags.engine);
       if (compiled === null) return;
       const input = inputBytes(flags);
       const line = flags.engine === 'native' ? null : progressLine(program);
