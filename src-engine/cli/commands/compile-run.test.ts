@@ -7,8 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type { RunResult } from '../../api.ts';
 import { programFromJson } from '../../program/program-file.ts';
 import { createProgram } from '../main.ts';
+import { runReport } from './run.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'inweights-cli-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -158,6 +160,29 @@ describe('inweights run', () => {
       '#include <stdio.h>\nint main(void) { for (int i = 0; i < 256; i++) putchar(i); }\n';
     const { bytes } = await cli('run', file('bytes.c', source), '--engine', 'reference');
     expect([...bytes]).toEqual(Array.from({ length: 256 }, (_, i) => i));
+  });
+
+  it('warns on stderr when the run came close to a different decision', () => {
+    const run: RunResult = {
+      engine: 'transformer',
+      output: new Uint8Array(),
+      tokens: 10,
+      steps: 3,
+      halted: true,
+      exitStatus: 0,
+      trap: null,
+      end: 'halted',
+      seconds: 0.5,
+      minMargin: 3.25,
+      marginOk: false,
+    };
+    expect(runReport(run).split('\n')).toEqual([
+      expect.stringMatching(/^halted with exit status 0 \(/),
+      'warning: the run came within 3.25 ulps of a different decision (threshold 64 ulps), ' +
+        'so its result may be wrong',
+      '',
+    ]);
+    expect(runReport({ ...run, minMargin: 1e9, marginOk: true })).not.toMatch(/warning/);
   });
 
   it('stops a native run that prints forever at its output limit, exit 4', async () => {

@@ -15,6 +15,7 @@ import {
 } from '../../program/program-file.ts';
 import { writeErr, writeOut } from '../command.ts';
 import { readInputFile } from '../files.ts';
+import { marginWarning } from '../margin-warning.ts';
 import { attentionOption, checkAttention, EXIT_USAGE, maxTokensOption } from '../options.ts';
 import { progressLine } from '../progress.ts';
 import { compileFile, compileSource } from './compile.ts';
@@ -114,6 +115,12 @@ function summary(result: RunResult): Record<string, unknown> {
   };
 }
 
+/** The stderr summary of a run without --json: how it ended, and a failed margin check. */
+export function runReport(result: RunResult): string {
+  const warning = marginWarning(result);
+  return `${describeEnd(result)}\n${warning === null ? '' : `${warning}\n`}`;
+}
+
 function describeEnd(result: RunResult): string {
   const counts =
     result.engine === 'native' ? '' : `${result.tokens} tokens, ${result.steps} steps, `;
@@ -164,7 +171,7 @@ export function registerRun(program: Command): void {
       if (flags.json) writeOut(program, `${JSON.stringify(summary(result))}\n`);
       else {
         writeOut(program, result.output);
-        writeErr(program, `${describeEnd(result)}\n`);
+        writeErr(program, runReport(result));
       }
       if (result.end === 'trap') process.exitCode = EXIT_TRAP;
       else if (result.end !== 'halted') process.exitCode = EXIT_LIMIT;

@@ -6,8 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { Command } from 'commander';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { parseProblem, solveAssignment } from '../../assignment/solve.ts';
 import { casesDir } from '../../assignment/test-cases.ts';
 import { createProgram } from '../main.ts';
+import { readable } from './solve.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'inweights-solve-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -101,6 +103,17 @@ describe('inweights solve', () => {
       marginOk: true,
       tokens: expect.any(Number),
     });
+  });
+
+  it('warns in its summary when the run came close to a different decision', async () => {
+    const problem = parseProblem('4 1\n2 3\n', 'auto', { maximize: false });
+    const solved = await solveAssignment(problem, { engine: 'reference' });
+    const close = { ...solved, engine: 'transformer' as const, minMargin: 0.5, marginOk: false };
+    expect(readable(problem, close).split('\n')).toContain(
+      'warning: the run came within 0.5 ulps of a different decision (threshold 64 ulps), ' +
+        'so its result may be wrong',
+    );
+    expect(readable(problem, { ...close, minMargin: 1e9, marginOk: true })).not.toMatch(/warning/);
   });
 
   it('refuses --attention for an engine other than the transformer', async () => {

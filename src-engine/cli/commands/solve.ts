@@ -10,6 +10,7 @@ import type { FormatChoice } from '../../assignment/read.ts';
 import { parseProblem, solveAssignment, type AssignmentResult } from '../../assignment/solve.ts';
 import { writeOut } from '../command.ts';
 import { readInputFile } from '../files.ts';
+import { marginWarning } from '../margin-warning.ts';
 import { attentionOption, checkAttention, maxTokensOption } from '../options.ts';
 import { progressLine } from '../progress.ts';
 
@@ -94,8 +95,11 @@ function summary(result: AssignmentResult): Record<string, unknown> {
 
 const withNewline = (text: string): string => (text.endsWith('\n') ? text : `${text}\n`);
 
-/** The matching for people: one line per row, the total and the verdict. */
-function readable(problem: AssignmentProblem, result: AssignmentResult): string {
+/**
+ * The matching for people: one line per row, the total and the verdict, the run's figures and
+ * a warning when its margin check failed.
+ */
+export function readable(problem: AssignmentProblem, result: AssignmentResult): string {
   const lines = [`${result.n}×${result.m} problem on the ${result.engine} engine`];
   // a run that did not finish has no answer to check: its verdict says why it stopped
   if (result.feasible === null) lines.push(`incomplete: ${result.verdict.message}`);
@@ -105,6 +109,8 @@ function readable(problem: AssignmentProblem, result: AssignmentResult): string 
     lines.push(`check: ${result.verified ? 'passed' : 'FAILED'} (${result.verdict.message})`);
   }
   lines.push(runStats(result));
+  const warning = marginWarning(result);
+  if (warning !== null) lines.push(warning);
   return `${lines.join('\n')}\n`;
 }
 
