@@ -1,24 +1,31 @@
 // The hull attention back-end of one head: an incremental 2-D convex hull of its keys.
-// Queries with qy > 0 are answered on the upper chain, qy < 0 on the lower chain (stored as
-// the upper chain of (x, -y): (-qy)*(-y) equals qy*y exactly, so scores are bit-identical),
-// qy = 0 by the keys of extreme x, and q = (0, 0) by all keys. Memory grows with the number
-// of distinct keys on the hull boundary, not with the number of tokens.
+// Each distinct key has one merged record (key-table.ts) that all its tokens fold into, and
+// only a new key touches the hull. Queries with qy > 0 are answered on the upper chain,
+// qy < 0 on the lower chain (stored as the upper chain of (x, -y): (-qy)*(-y) equals qy*y
+// exactly, so scores are bit-identical), qy = 0 by the keys of extreme x, and q = (0, 0) by
+// all keys. Memory grows with the number of distinct keys, not with the number of tokens.
+//
+// The groups answering qy = 0 (every key; the keys of largest and of smallest x) are built
+// from the records when the first such query comes, and kept up to date from then on, so
+// heads that never ask one do not pay for them on every token.
 //
 // Margin: hit.gap compares the winners with the adjacent chain points only (for qy = 0: the
 // next x on either chain); keys that can never win are not considered, unlike BruteScan.
 
 import type { TieRule } from '../model/types.ts';
 import { HullChain } from './hull-chain.ts';
-import type { SortedChain } from './sorted-chain.ts';
-import { collectRuns, foldRecord, writeRecord } from './key-record.ts';
+import { collect, combineRecords, foldRecord, writeRecord } from './key-record.ts';
 import { AverageGuard, QueryHit, checkFinite } from './key-store.ts';
 import type { KeyStore } from './key-store.ts';
+import { KeyTable } from './key-table.ts';
+import type { SortedChain } from './sorted-chain.ts';
 
-/** All keys sharing one property (every key, or every key with the largest x): one record. */
+const FIRST = Int32Array.of(0); // the one record of a group
+
+/** Every token of a set of keys (all keys, or all keys of one x) in one merged record. */
 class KeyGroup {
-  x = 0; // x shared by the members (extreme-x groups)
-  y = 0; // y of the latest member, to score the group with the common formula
-  readonly rec: Float64Array; // [2 + dv] one merged record (key-record.ts)
+  empty = true;
+  readonly rec: Float64Array; // [2 + dv] the merged record (key-record.ts)
 
   constructor(
     private readonly dv: number,
@@ -27,31 +34,47 @@ class KeyGroup {
     this.rec = new Float64Array(2 + dv);
   }
 
-  start(x: number, y: number, position: number, src: Float64Array, off: number): void {
-    this.x = x;
-    this.y = y;
-    writeRecord(this.rec, this.dv, 0, position, src, off);
+  /** Folds in one token (the group starts with it when empty). */
+  fold(position: number, src: Float64Array, off: number): void {
+    if (this.empty) writeRecord(this.rec, this.dv, 0, position, src, off);
+    else foldRecord(this.average, this.rec, this.dv, 0, position, src, off);
+    this.empty = false;
   }
 
-  fold(y: number, position: number, src: Float64Array, off: number): void {
-    this.y = y;
-    foldRecord(this.average, this.rec, this.dv, 0, position, src, off);
+  /** Folds in record `id` of the table (when the group is built). */
+  combine(table: KeyTable, id: number): void {
+    const stride = 2 + this.dv;
+    if (this.empty) this.rec.set(table.rec.subarray(id * stride, (id + 1) * stride));
+    else combineRecords(this.average, this.rec, 0, table.rec, id, this.dv);
+    this.empty = false;
   }
 
   collect(out: Float64Array, off: number, hit: QueryHit): void {
-    collectRuns(this.average, this.dv, this.rec, 0, 0, this.rec, 0, -1, out, off, hit);
+    collect(this.average, this.dv, this.rec, FIRST, 1, out, off, hit);
   }
 }
 
 export class ConvexHull implements KeyStore {
   readonly hit = new QueryHit();
   private tokens = 0;
+  private readonly table: KeyTable;
   private readonly upper: HullChain; // upper hull of (kx, ky)
   private readonly lower: HullChain; // upper hull of (kx, -ky)
-  private readonly all: KeyGroup; // every key: they all tie when q = (0, 0)
-  private readonly maxX: KeyGroup; // keys with the largest kx
-  private readonly minX: KeyGroup; // keys with the smallest kx
   private readonly guard: AverageGuard | null;
+
+  // The key of the previous token and its record: most tokens repeat it.
+  private lastKx = 0;
+  private lastKy = 0;
+  private lastId = -1;
+
+  // The groups answering qy = 0, and whether they are built yet.
+  private readonly all: KeyGroup; // every key: they all tie when q = (0, 0)
+  private readonly maxGroup: KeyGroup; // the keys of largest x
+  private readonly minGroup: KeyGroup; // the keys of smallest x
+  private allBuilt = false;
+  private extremesBuilt = false;
+  private maxX = -Infinity;
+  private minX = Infinity;
 
   /** directLimit: size up to which a chain grows in place (see hull-chain.ts). */
   constructor(
@@ -61,11 +84,12 @@ export class ConvexHull implements KeyStore {
     directLimit = 4096,
   ) {
     const average = tieRule === 'average';
-    this.upper = new HullChain(dv, average, directLimit);
-    this.lower = new HullChain(dv, average, directLimit);
+    this.table = new KeyTable(dv, average);
+    this.upper = new HullChain(this.table, directLimit);
+    this.lower = new HullChain(this.table, directLimit);
     this.all = new KeyGroup(dv, average);
-    this.maxX = new KeyGroup(dv, average);
-    this.minX = new KeyGroup(dv, average);
+    this.maxGroup = new KeyGroup(dv, average);
+    this.minGroup = new KeyGroup(dv, average);
     this.guard = average ? new AverageGuard(dv, label) : null;
   }
 
@@ -74,7 +98,12 @@ export class ConvexHull implements KeyStore {
     return this.tokens;
   }
 
-  /** Number of points kept on the two chains (memory is proportional to it). */
+  /** Number of distinct keys (one record each). */
+  get distinctKeys(): number {
+    return this.table.n;
+  }
+
+  /** Number of points kept on the two chains. */
   get storedPoints(): number {
     return this.upper.points + this.lower.points;
   }
@@ -82,18 +111,43 @@ export class ConvexHull implements KeyStore {
   insert(kx: number, ky: number, position: number, values: Float64Array, offset: number): void {
     checkFinite(kx, ky, 'key', this.label);
     this.guard?.check(values, offset, position);
-    const first = this.tokens++ === 0;
+    this.tokens++;
 
-    // Groups answering qy = 0 queries: everything, largest x, smallest x.
-    if (first) this.all.start(kx, ky, position, values, offset);
-    else this.all.fold(ky, position, values, offset);
-    if (first || kx > this.maxX.x) this.maxX.start(kx, ky, position, values, offset);
-    else if (kx === this.maxX.x) this.maxX.fold(ky, position, values, offset);
-    if (first || kx < this.minX.x) this.minX.start(kx, ky, position, values, offset);
-    else if (kx === this.minX.x) this.minX.fold(ky, position, values, offset);
+    // 1. The token folds into its key's record; a new key also goes to the chains.
+    const t = this.table;
+    if (this.lastId >= 0 && kx === this.lastKx && ky === this.lastKy) {
+      t.fold(this.lastId, position, values, offset);
+    } else {
+      let id = t.find(kx, ky);
+      if (id >= 0) t.fold(id, position, values, offset);
+      else {
+        id = t.add(kx, ky, position, values, offset);
+        this.upper.add(kx, ky, id);
+        this.lower.add(kx, -ky, id);
+      }
+      this.lastKx = kx;
+      this.lastKy = ky;
+      this.lastId = id;
+    }
+    this.upper.tick();
+    this.lower.tick();
 
-    this.upper.insert(kx, ky, position, values, offset);
-    this.lower.insert(kx, -ky, position, values, offset);
+    // 2. The groups of qy = 0 queries, once built.
+    if (this.allBuilt) this.all.fold(position, values, offset);
+    if (kx >= this.maxX) {
+      if (kx > this.maxX) {
+        this.maxX = kx;
+        this.maxGroup.empty = true;
+      }
+      if (this.extremesBuilt) this.maxGroup.fold(position, values, offset);
+    }
+    if (kx <= this.minX) {
+      if (kx < this.minX) {
+        this.minX = kx;
+        this.minGroup.empty = true;
+      }
+      if (this.extremesBuilt) this.minGroup.fold(position, values, offset);
+    }
   }
 
   query(qx: number, qy: number, out: Float64Array, offset: number): void {
@@ -111,11 +165,13 @@ export class ConvexHull implements KeyStore {
     } else if (qy < 0) {
       this.lower.query(qx, -qy, out, offset, hit);
     } else if (qx === 0) {
+      if (!this.allBuilt) this.buildAll();
       this.all.collect(out, offset, hit);
-      hit.score = qx * this.all.x + qy * this.all.y;
+      hit.score = qx * this.lastKx + qy * this.lastKy;
       hit.gap = Infinity;
       hit.termMax = 0;
     } else {
+      if (!this.extremesBuilt) this.buildExtremes();
       this.queryExtreme(qx, qy, out, offset);
     }
   }
@@ -123,11 +179,10 @@ export class ConvexHull implements KeyStore {
   /** qy = 0, qx != 0: the winners are all keys of extreme x; the runner-up is the next x. */
   private queryExtreme(qx: number, qy: number, out: Float64Array, offset: number): void {
     const hit = this.hit;
-    const group = qx > 0 ? this.maxX : this.minX;
-    group.collect(out, offset, hit);
-    hit.score = qx * group.x + qy * group.y;
-    hit.termMax = Math.abs(qx * group.x);
-    const x = group.x;
+    const x = qx > 0 ? this.maxX : this.minX;
+    (qx > 0 ? this.maxGroup : this.minGroup).collect(out, offset, hit);
+    hit.score = qx * x + qy * this.lastKy;
+    hit.termMax = Math.abs(qx * x);
     const a = qx > 0 ? this.upper.xBelow(x) : this.upper.xAbove(x);
     const b = qx > 0 ? this.lower.xBelow(x) : this.lower.xAbove(x);
     let second = -Infinity;
@@ -136,11 +191,33 @@ export class ConvexHull implements KeyStore {
     hit.gap = hit.score - second;
   }
 
+  /** The group of every key, from the records (then kept up to date by insert). */
+  private buildAll(): void {
+    for (let id = 0; id < this.table.n; id++) this.all.combine(this.table, id);
+    this.allBuilt = true;
+  }
+
+  /** The groups of largest and smallest x, from the records. */
+  private buildExtremes(): void {
+    const { keys, n } = this.table;
+    for (let id = 0; id < n; id++) {
+      if (keys[2 * id] === this.maxX) this.maxGroup.combine(this.table, id);
+      if (keys[2 * id] === this.minX) this.minGroup.combine(this.table, id);
+    }
+    this.extremesBuilt = true;
+  }
+
   reset(): void {
     this.tokens = 0;
+    this.table.reset();
     this.upper.reset();
     this.lower.reset();
     this.guard?.reset();
+    this.lastId = -1;
+    this.all.empty = this.maxGroup.empty = this.minGroup.empty = true;
+    this.allBuilt = this.extremesBuilt = false;
+    this.maxX = -Infinity;
+    this.minX = Infinity;
   }
 
   /**

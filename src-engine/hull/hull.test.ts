@@ -284,6 +284,32 @@ describe('hull invariants', () => {
     expectSameAnswers(ops, 'average', 2);
   });
 
+  it('builds the qy = 0 answers from the records when the first such query comes late', () => {
+    // 300 steps of qy > 0 queries, then queries of q = 0 and of qy = 0 on both sides.
+    const later: Array<[number, number]> = [
+      [0, 0],
+      [1, 0],
+      [-2, 0],
+    ];
+    const ops: Op[] = Array.from({ length: 400 }, (_, p) => ({
+      key: [(p * 13) % 9, (p * 7) % 5],
+      value: [p % 11, -(p % 3)],
+      query: p < 300 ? [(p % 5) - 2, 1] : later[p % 3],
+    }));
+    expectSameAnswers(ops, 'latest', 2);
+    expectSameAnswers(ops, 'average', 2);
+  });
+
+  it('gives a repeated query the new value of its winner, folded in since', () => {
+    const hull = new ConvexHull('average', 1);
+    const out = new Float64Array(1);
+    for (let p = 0; p < 10; p++) {
+      hull.insert(0, 1, p, Float64Array.of(p), 0);
+      hull.query(0, 1, out, 0);
+      expect([out[0], hull.hit.count]).toEqual([(p * (p + 1)) / 2, p + 1]);
+    }
+  });
+
   it('returns the latest write of an address under the parabola lookup', () => {
     const hull = new ConvexHull('latest', 1);
     const out = new Float64Array(1);

@@ -1,6 +1,7 @@
-// Merged key records: several tokens with an identical key (or, for the extreme-x groups, the
-// same x) are folded into one record, so memory grows with distinct keys, not with tokens.
-// Records live in one flat array, `stride = 2 + dv` numbers each:
+// Merged key records: several tokens with an identical key (or, for the groups of
+// convex-hull.ts, the same x, or any key) are folded into one record, so memory grows with
+// distinct keys, not with tokens. Records live in one flat array, `stride = 2 + dv` numbers
+// each:
 //   [pos, cnt, v_0 .. v_(dv-1)]
 //   pos = largest position folded in; cnt = number of tokens folded in;
 //   v   = latest: the value of the token at pos; average: the sum of all values (exact,
@@ -64,56 +65,41 @@ export function combineRecords(
 }
 
 /**
- * Combines two runs of records, la..ra of `a` and lb..rb of `b` (a run is empty when l > r),
- * all tied at the maximal score, into the query answer: the value of the record of largest
- * position (latest) or the sum of all values (average); fills hit.count and hit.position.
+ * The answer of a query won by records ids[0 .. n) of `rec`, all tied at the maximal score:
+ * the value of the record of largest position (latest) or the sum of all their values
+ * (average; integer sums below 2^53, exact in any order); fills hit.count and hit.position.
  */
-export function collectRuns(
+export function collect(
   average: boolean,
   dv: number,
-  a: Float64Array,
-  la: number,
-  ra: number,
-  b: Float64Array,
-  lb: number,
-  rb: number,
+  rec: Float64Array,
+  ids: Int32Array,
+  n: number,
   out: Float64Array,
   off: number,
   hit: QueryHit,
 ): void {
   const stride = dv + 2;
   let count = 0;
-  let winArr = a;
   let win = -1;
   let winPos = -Infinity;
-  for (let at = la * stride; at <= ra * stride; at += stride) {
-    count += a[at + 1];
-    if (a[at] > winPos) {
-      winPos = a[at];
+  for (let i = 0; i < n; i++) {
+    const at = ids[i] * stride;
+    count += rec[at + 1];
+    if (rec[at] > winPos) {
+      winPos = rec[at];
       win = at;
-    }
-  }
-  for (let at = lb * stride; at <= rb * stride; at += stride) {
-    count += b[at + 1];
-    if (b[at] > winPos) {
-      winPos = b[at];
-      win = at;
-      winArr = b;
     }
   }
   hit.count = count;
   hit.position = winPos;
+  if (!average || n === 1) {
+    for (let c = 0; c < dv; c++) out[off + c] = rec[win + 2 + c];
+    return;
+  }
   for (let c = 0; c < dv; c++) {
-    if (!average) {
-      out[off + c] = winArr[win + 2 + c];
-      continue;
-    }
-    // Start from the first record's sum, as the scan starts from the first value (this keeps
-    // the sign of a zero sum identical).
-    let sum = la <= ra ? a[la * stride + 2 + c] : b[lb * stride + 2 + c];
-    for (let at = (la + 1) * stride; at <= ra * stride; at += stride) sum += a[at + 2 + c];
-    const from = la <= ra ? lb : lb + 1;
-    for (let at = from * stride; at <= rb * stride; at += stride) sum += b[at + 2 + c];
+    let sum = rec[ids[0] * stride + 2 + c];
+    for (let i = 1; i < n; i++) sum += rec[ids[i] * stride + 2 + c];
     out[off + c] = sum;
   }
 }

@@ -1,5 +1,6 @@
-// One monotone chain kept in a sorted array: the upper hull of a set of 2-D keys, with merged
-// duplicates. HullChain (hull-chain.ts) combines two of these per side of a head's hull.
+// One monotone chain kept in a sorted array: the upper hull of a set of distinct 2-D keys,
+// each point carrying the id of its key's record in the head's KeyTable (key-table.ts).
+// HullChain (hull-chain.ts) combines two of these per side of a head's hull.
 //
 // Invariants (checked by hull.test.ts), with x_i = pts[2i], y_i = pts[2i + 1]:
 //   I1  x_0 < x_1 < ... < x_(n-1)               (at most one point per x: the highest)
@@ -11,17 +12,14 @@
 // binary search (scores along the chain rise, possibly plateau once, then fall) and expanded
 // by exact equality. Points that fall strictly below the chain can never win and are dropped.
 //
-// Hint tables (a speed-up that never changes an answer): keys and queries repeat (the same
-// memory address is written and read again and again), so the chain remembers, in two small
-// direct-mapped tables hashed by x and by the query, the index where the last search ended.
-// A remembered index is used only after it is verified: for a key, the point there has
-// exactly that x (x values are unique, so it is THE point); for a query, it is the first
-// point where the score stops rising, which is what the binary search returns. Stale or
-// colliding entries fail the check and the binary search runs instead.
+// Hint table (a speed-up that never changes an answer): queries repeat (the same memory
+// address is read again and again), so the chain remembers, in a small direct-mapped table
+// hashed by the query, the index where the last search ended. A remembered index is used
+// only after it is verified to be the first point where the score stops rising, which is
+// what the binary search returns. Stale or colliding entries fail the check and the binary
+// search runs instead.
 
 import { orient2d } from 'robust-predicates';
-import { collectRuns, combineRecords, foldRecord, writeRecord } from './key-record.ts';
-import type { QueryHit } from './key-store.ts';
 import { resized } from './key-store.ts';
 
 /**
@@ -33,21 +31,16 @@ function cross(ax: number, ay: number, bx: number, by: number, cx: number, cy: n
   return -orient2d(ax, ay, bx, by, cx, cy);
 }
 
-const HASH = 0x9e3779b1 | 0; // multiplicative hashing of the integer part of x or qx
-const MAX_HINTS = 1 << 16; // hint tables grow with the chain up to this many slots
-
-/** locate() results besides an index: the key can never win / would be a new point. */
-const BELOW = -1;
-const NEW = -2;
+const HASH = 0x9e3779b1 | 0; // multiplicative hashing of the integer part of qx
+const MAX_HINTS = 1 << 16; // the hint table grows with the chain up to this many slots
 
 export class SortedChain {
   n = 0;
   pts = new Float64Array(16); // [cap * 2] (x, y) of each chain point; x strictly increasing
-  rec: Float64Array; // [cap * (2 + dv)] merged record of each point (key-record.ts)
-  private keyHint = new Int32Array(8); // [slots] hash(x) -> index of the point with that x
+  ids = new Int32Array(8); // [cap] record id of each chain point
   private queryHint = new Int32Array(8); // [slots] hash(qx, qy) -> index of the last answer
   private shift = 29; // 32 - log2(slots): the hash bits that select a slot
-  private at = 0; // first index with x_i >= x, from the last locate()
+  private at = 0; // first index with x_i >= x, from the last below()
   readonly q = new Float64Array(2); // the query of peak(): (qx, qy)
 
   // Result of the last peak(): the tied run [runL, runR], its score, the runner-up score.
@@ -57,66 +50,35 @@ export class SortedChain {
   runR = -1;
   termMax = 0; // max(|qx*x|, |qy*y|) of the peak point
 
-  constructor(
-    readonly dv: number,
-    readonly average: boolean,
-  ) {
-    this.rec = new Float64Array(8 * (2 + dv));
-  }
-
   /** x of the last point (-Infinity when empty). */
   get lastX(): number {
     return this.n === 0 ? -Infinity : this.pts[2 * this.n - 2];
   }
 
   /**
-   * Where a key stands: the index of the identical point, BELOW when it lies strictly below
-   * the chain (or straight below a higher point), NEW when it would become a chain point.
+   * Whether a new key (x, y) would lie strictly below the chain (or straight below a point),
+   * so that it can never win; leaves in `at` the first index with x_i >= x.
    */
-  private locate(x: number, y: number): number {
+  private below(x: number, y: number): boolean {
     const { n, pts } = this;
-    const slot = Math.imul(x | 0, HASH) >>> this.shift;
-    const hint = this.keyHint[slot];
-    const i =
-      n === 0 || x > pts[2 * n - 2]
-        ? n
-        : hint < n && pts[2 * hint] === x
-          ? hint
-          : this.lowerBound(x);
+    const i = n === 0 || x > pts[2 * n - 2] ? n : this.lowerBound(x);
     this.at = i;
-    if (i < n && pts[2 * i] === x) {
-      if (pts[2 * i + 1] === y) {
-        this.keyHint[slot] = i;
-        return i;
-      }
-      return y < pts[2 * i + 1] ? BELOW : NEW;
-    }
-    const below =
-      i > 0 && i < n && cross(pts[2 * i - 2], pts[2 * i - 1], pts[2 * i], pts[2 * i + 1], x, y) < 0;
-    return below ? BELOW : NEW;
+    if (i < n && pts[2 * i] === x) return y <= pts[2 * i + 1];
+    return (
+      i > 0 && i < n && cross(pts[2 * i - 2], pts[2 * i - 1], pts[2 * i], pts[2 * i + 1], x, y) < 0
+    );
   }
 
   /**
-   * Inserts a key: merges it into an identical point, drops it if it lies below, else adds
-   * it as a new point, unless mayAdd is false: then returns false and changes nothing.
-   * O(1) amortised when x is beyond the right end, O(log n + points moved) otherwise.
+   * Inserts a key that no chain point holds (a new distinct key) with its record id: drops
+   * it if it lies below ('below'), else adds it as a new point ('added'), unless mayAdd is
+   * false: then it changes nothing ('refused'). O(1) amortised when x is beyond the right
+   * end, O(log n + points moved) otherwise.
    */
-  insert(
-    x: number,
-    y: number,
-    position: number,
-    src: Float64Array,
-    off: number,
-    mayAdd: boolean,
-  ): boolean {
-    // 1. Locate the key; merge it into an identical point or drop it if it is below.
-    const found = this.locate(x, y);
-    if (found >= 0) {
-      foldRecord(this.average, this.rec, this.dv, found, position, src, off);
-      return true;
-    }
-    if (found === BELOW) return true;
-    if (!mayAdd) return false;
+  insert(x: number, y: number, id: number, mayAdd: boolean): 'below' | 'added' | 'refused' {
+    // 1. Locate the key; drop it if it is below.
+    if (this.below(x, y)) return 'below';
+    if (!mayAdd) return 'refused';
     const { n, pts } = this;
     const i = this.at;
     // Points [left, right) will be replaced by the new one; a point straight below leaves.
@@ -141,32 +103,8 @@ export class SortedChain {
     this.splice(left, right);
     this.pts[2 * left] = x;
     this.pts[2 * left + 1] = y;
-    writeRecord(this.rec, this.dv, left, position, src, off);
-    this.keyHint[Math.imul(x | 0, HASH) >>> this.shift] = left;
-    return true;
-  }
-
-  /** Answers a query with qy > 0 from this chain alone (n >= 1): writes the value, fills hit. */
-  query(qx: number, qy: number, out: Float64Array, off: number, hit: QueryHit): void {
-    this.q[0] = qx;
-    this.q[1] = qy;
-    this.peak();
-    hit.score = this.best;
-    hit.gap = this.best - this.second;
-    hit.termMax = this.termMax;
-    collectRuns(
-      this.average,
-      this.dv,
-      this.rec,
-      this.runL,
-      this.runR,
-      this.rec,
-      0,
-      -1,
-      out,
-      off,
-      hit,
-    );
+    this.ids[left] = id;
+    return 'added';
   }
 
   /**
@@ -228,41 +166,36 @@ export class SortedChain {
 
   /**
    * Moves every point of `other` into this chain and rebuilds the hull in O(n): a merge of
-   * the two x-sorted arrays from the back (identical keys combine, of two points with the
-   * same x the higher stays), then one monotone-chain pass that drops points strictly below.
+   * the two x-sorted arrays from the back (of two points with the same x the higher stays;
+   * keys are distinct, so they differ in y), then one monotone-chain pass that drops points
+   * strictly below.
    */
   absorb(other: SortedChain): void {
-    const stride = this.dv + 2;
     const total = this.n + other.n;
-    while (2 * total > this.pts.length) this.grow();
-    const { pts, rec } = this;
-    const { pts: opts, rec: orec } = other;
+    while (total > this.ids.length) this.grow();
+    const { pts, ids } = this;
+    const { pts: opts, ids: oids } = other;
 
     // 1. Merge from the back into [k + 1, total).
     let i = this.n - 1;
     let j = other.n - 1;
     let k = total - 1;
-    const move = (from: Float64Array, fromRec: Float64Array, a: number): void => {
+    const move = (from: Float64Array, fromIds: Int32Array, a: number): void => {
       pts[2 * k] = from[2 * a];
       pts[2 * k + 1] = from[2 * a + 1];
-      for (let c = 0; c < stride; c++) rec[k * stride + c] = fromRec[a * stride + c];
+      ids[k] = fromIds[a];
       k--;
     };
     while (j >= 0) {
       const xi = i >= 0 ? pts[2 * i] : -Infinity;
       const xj = opts[2 * j];
       if (xi > xj) {
-        move(pts, rec, i--);
+        move(pts, ids, i--);
       } else if (xi < xj) {
-        move(opts, orec, j--);
+        move(opts, oids, j--);
       } else {
-        const yi = pts[2 * i + 1];
-        const yj = opts[2 * j + 1];
-        // HullChain merges a key identical to a main point into main, so equal keys do not
-        // meet here; combining them keeps absorb correct for any input all the same.
-        if (yi === yj) combineRecords(this.average, rec, i, orec, j, this.dv);
-        if (yi >= yj) move(pts, rec, i);
-        else move(opts, orec, j);
+        if (pts[2 * i + 1] > opts[2 * j + 1]) move(pts, ids, i);
+        else move(opts, oids, j);
         i--;
         j--;
       }
@@ -271,7 +204,7 @@ export class SortedChain {
     let start = k + 1;
     if (i >= 0 && k > i) {
       pts.copyWithin(2 * (k - i), 0, 2 * (i + 1));
-      rec.copyWithin((k - i) * stride, 0, (i + 1) * stride);
+      ids.copyWithin(k - i, 0, i + 1);
     }
     if (i >= 0) start = k - i;
 
@@ -289,7 +222,7 @@ export class SortedChain {
       if (w !== r) {
         pts[2 * w] = x;
         pts[2 * w + 1] = y;
-        rec.copyWithin(w * stride, r * stride, (r + 1) * stride);
+        ids[w] = ids[r];
       }
       w++;
     }
@@ -331,22 +264,21 @@ export class SortedChain {
   private splice(left: number, right: number): void {
     const n = this.n;
     const next = n + 1 - (right - left);
-    if (2 * next > this.pts.length) this.grow();
+    if (next > this.ids.length) this.grow();
     if (right !== left + 1 && right < n) {
-      const stride = this.dv + 2;
       this.pts.copyWithin(2 * (left + 1), 2 * right, 2 * n);
-      this.rec.copyWithin((left + 1) * stride, right * stride, n * stride);
+      this.ids.copyWithin(left + 1, right, n);
     }
     this.n = next;
   }
 
   private grow(): void {
     this.pts = resized(this.pts, this.pts.length * 2);
-    this.rec = resized(this.rec, this.rec.length * 2);
-    const cap = this.pts.length / 2;
-    if (cap <= MAX_HINTS) {
-      this.keyHint = new Int32Array(cap);
-      this.queryHint = new Int32Array(cap);
+    const ids = new Int32Array(this.ids.length * 2);
+    ids.set(this.ids);
+    this.ids = ids;
+    if (ids.length <= MAX_HINTS) {
+      this.queryHint = new Int32Array(ids.length);
       this.shift--;
     }
   }

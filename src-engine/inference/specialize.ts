@@ -72,9 +72,12 @@ function scatterCode(w: PackedRows, r: number, src: string, pad: number): string
   return entries(w, r, pad, 1).map(([c, v]) => addTerm(`x[${c}]`, v, src));
 }
 
-/** A function of two arrays named `first` and `second` (and a gate floor) running `body`. */
-function compile(first: string, second: string, body: string[]): Kernel {
-  const code = `'use strict';\nlet s, b, a, v;\n${body.join('\n')}`;
+/**
+ * A function of two arrays named `first` and `second` (and a gate floor) running `body`;
+ * `name` is the script name profilers and stack traces show for it.
+ */
+function compile(name: string, first: string, second: string, body: string[]): Kernel {
+  const code = `'use strict';\nlet s, b, a, v;\n${body.join('\n')}\n//# sourceURL=${name}`;
   return new Function(first, second, 'floor', code) as Kernel;
 }
 
@@ -125,7 +128,7 @@ function warm(feedForward: Kernel, net: CompiledModel): void {
   for (let i = 0; i < 16; i++) feedForward(x, u, -Infinity);
 }
 
-function layerKernels(layer: CompiledLayer, net: CompiledModel): LayerKernels {
+function layerKernels(layer: CompiledLayer, l: number, net: CompiledModel): LayerKernels {
   const project: string[] = [];
   for (let r = 0; r < layer.proj.rows; r++) {
     project.push(...dotCode('s', layer.proj, r, net.zeroSlot), `proj[${r}] = s;`);
@@ -134,11 +137,11 @@ function layerKernels(layer: CompiledLayer, net: CompiledModel): LayerKernels {
   for (let r = 0; r < layer.attnOut.rows; r++) {
     attendOut.push(...scatterCode(layer.attnOut, r, `out[${r}]`, net.sinkSlot));
   }
-  const feedForward = compile('x', 'u', feedForwardCode(layer, net));
+  const feedForward = compile(`layer${l}-ffn`, 'x', 'u', feedForwardCode(layer, net));
   warm(feedForward, net);
   return {
-    project: compile('x', 'proj', project),
-    attendOut: compile('out', 'x', attendOut),
+    project: compile(`layer${l}-project`, 'x', 'proj', project),
+    attendOut: compile(`layer${l}-attend-out`, 'out', 'x', attendOut),
     feedForward: (x, u) => feedForward(x, u, 0),
   };
 }
@@ -149,7 +152,7 @@ export function specialize(net: CompiledModel): ModelKernels {
     logits.push(...dotCode('s', net.unembed, k, net.zeroSlot), `y[${k}] = s;`);
   }
   return {
-    layers: net.layers.map((layer) => layerKernels(layer, net)),
-    logits: compile('x', 'y', logits),
+    layers: net.layers.map((layer, l) => layerKernels(layer, l, net)),
+    logits: compile('logits', 'x', 'y', logits),
   };
 }
