@@ -77,7 +77,7 @@ function scatterCode(w: PackedRows, r: number, src: string, pad: number): string
  * `name` is the script name profilers and stack traces show for it.
  */
 function compile(name: string, first: string, second: string, body: string[]): Kernel {
-  const code = `'use strict';\nlet s, b, a, v;\n${body.join('\n')}\n//# sourceURL=${name}`;
+  const code = `'use strict';\nlet s, b, a, v, k;\n${body.join('\n')}\n//# sourceURL=${name}`;
   return new Function(first, second, 'floor', code) as Kernel;
 }
 
@@ -87,9 +87,72 @@ function slotsOf(w: PackedRows, pad: number, lanes: number, into: Set<number>): 
 }
 
 /**
+ * Runs of consecutive units whose gate rows hold the same terms and whose biases are sorted:
+ * [first, last, +1 when the biases increase or -1 when they decrease]. A computed gate is a
+ * float sum that starts from the bias, and rounding is monotone, so within such a run the
+ * gate is monotone in the bias too: the open units are the ones of largest bias, one block at
+ * one end of the run, and the first closed unit from that end closes all that follow.
+ */
+function gateRuns(gate: PackedRows, pad: number): [number, number, number][] {
+  const terms = (i: number): string => JSON.stringify(entries(gate, i, pad, LANES));
+  const runs: [number, number, number][] = [];
+  for (let i = 0; i < gate.rows;) {
+    let last = i;
+    let dir = 0; // 0 while every bias so far is equal
+    while (last + 1 < gate.rows && terms(last + 1) === terms(i)) {
+      const d = Math.sign(gate.bias[last + 1] - gate.bias[last]);
+      if (d !== 0 && dir !== 0 && d !== dir) break;
+      if (d !== 0) dir = d;
+      last++;
+    }
+    runs.push([i, last, dir > 0 ? 1 : -1]);
+    i = last + 1;
+  }
+  return runs;
+}
+
+/**
+ * One unit's `a` and its scatter, given its gate in `src`, statements for a direct layer.
+ */
+function unitCode(layer: CompiledLayer, net: CompiledModel, i: number, src: string): string[] {
+  return [
+    ...dotCode('a', layer.a, i, net.zeroSlot),
+    `v = ${src} * a;`,
+    ...scatterCode(layer.ffnOut, i, 'v', net.sinkSlot),
+  ];
+}
+
+/**
+ * A gate run in a direct layer. Decreasing biases: the units in order, each nested in the
+ * open gate of the one before. Increasing biases: the gates from the last unit back while
+ * they are open (kept in u; k = the first open unit), then the open units in order, so every
+ * slot still receives its additions in unit order.
+ */
+function runCode(layer: CompiledLayer, net: CompiledModel, [first, last, dir]: number[]): string[] {
+  const gate = (i: number): string[] => [
+    ...dotCode('b', layer.gate, i, net.zeroSlot),
+    'if (b > floor) {',
+  ];
+  const body: string[] = [];
+  if (dir < 0) {
+    for (let i = first; i <= last; i++) body.push(...gate(i), ...unitCode(layer, net, i, 'b'));
+    body.push('}'.repeat(last - first + 1));
+    return body;
+  }
+  body.push(`k = ${last + 1};`);
+  for (let i = last; i >= first; i--) body.push(...gate(i), `u[${i}] = b;`, `k = ${i};`);
+  body.push('}'.repeat(last - first + 1));
+  for (let i = first; i <= last; i++) {
+    body.push(`if (k <= ${i}) {`, ...unitCode(layer, net, i, `u[${i}]`), '}');
+  }
+  return body;
+}
+
+/**
  * The feed-forward block. When no unit writes a slot that any unit reads, each open unit
  * scatters right away; every slot still receives its additions in unit order, so the sums are
- * those of computing all units first. Otherwise the units are computed into u first.
+ * those of computing all units first; and runs of units that differ only in their gate bias
+ * stop at the first closed gate (gateRuns). Otherwise the units are computed into u first.
  */
 function feedForwardCode(layer: CompiledLayer, net: CompiledModel): string[] {
   const pad = net.zeroSlot;
@@ -98,18 +161,17 @@ function feedForwardCode(layer: CompiledLayer, net: CompiledModel): string[] {
   slotsOf(layer.a, pad, LANES, read);
   const written = new Set<number>();
   slotsOf(layer.ffnOut, net.sinkSlot, 1, written);
-  const direct = [...written].every((slot) => !read.has(slot));
+  if ([...written].every((slot) => !read.has(slot))) {
+    return gateRuns(layer.gate, pad).flatMap((run) => runCode(layer, net, run));
+  }
   const body: string[] = [];
   for (let i = 0; i < layer.ffnWidth; i++) {
     body.push(...dotCode('b', layer.gate, i, pad), 'if (b > floor) {');
     body.push(...dotCode('a', layer.a, i, pad));
-    if (direct) body.push('v = b * a;', ...scatterCode(layer.ffnOut, i, 'v', net.sinkSlot), '}');
-    else body.push(`u[${i}] = b * a;`, `} else u[${i}] = 0;`);
+    body.push(`u[${i}] = b * a;`, `} else u[${i}] = 0;`);
   }
-  if (!direct) {
-    for (let i = 0; i < layer.ffnWidth; i++) {
-      body.push(...scatterCode(layer.ffnOut, i, `u[${i}]`, net.sinkSlot));
-    }
+  for (let i = 0; i < layer.ffnWidth; i++) {
+    body.push(...scatterCode(layer.ffnOut, i, `u[${i}]`, net.sinkSlot));
   }
   return body;
 }

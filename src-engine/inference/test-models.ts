@@ -117,8 +117,9 @@ function randomRow(
 /**
  * A random sparse model with small integer weights whose every key, query and value is an
  * integer far below 2^53, so the hull and the scan must agree exactly. Average heads write
- * their (fractional) outputs only to slots that nothing but the unembedding reads. Some
- * feed-forward units also add to slots that their own block reads.
+ * their (fractional) outputs only to slots that nothing but the unembedding reads. In some
+ * feed-forward blocks units also add to slots that the block reads; in many, consecutive
+ * units share their gate terms and differ in the bias (the gate runs of specialize.ts).
  */
 export function randomModel(seed: number): Model {
   const rng = new Random(seed);
@@ -134,7 +135,7 @@ export function randomModel(seed: number): Model {
       tieRule: rng.chance(0.4) ? 'average' : 'latest',
       dv: rng.int(1, 2),
     })),
-    ffnWidth: rng.int(0, 3),
+    ffnWidth: rng.int(0, 6),
   }));
   const outputs = layers.reduce(
     (n, l) => n + l.ffnWidth + l.heads.reduce((k, h) => k + h.dv, 0),
@@ -166,13 +167,22 @@ export function randomModel(seed: number): Model {
       }
     });
     const ffn = b.ffns[l];
+    // Sometimes units also add to slots their own block reads (as residual blocks may).
+    const feedsBack = rng.chance(0.3);
+    let gateTerms: [number, number][] = [];
     for (let i = 0; i < layer.ffnWidth; i++) {
       randomRow(rng, ffn.a, i, readable);
-      randomRow(rng, ffn.b, i, readable);
-      ffn.b.bias[i] = rng.int(-2, 2);
+      // Often a unit's gate repeats the terms of the one before, with another bias.
+      if (i === 0 || rng.chance(0.4)) {
+        gateTerms = Array.from({ length: rng.int(1, 3) }, () => [
+          rng.pick(readable),
+          rng.pick([-3, -2, -1, 1, 2, 3]),
+        ]);
+      }
+      for (const [slot, w] of gateTerms) ffn.b.add(i, slot, w);
+      ffn.b.bias[i] = rng.int(-4, 4);
       ffn.out.add(i, next, 1);
-      // Sometimes a unit also adds to a slot its own block reads (as residual blocks may).
-      if (rng.chance(0.3)) ffn.out.add(i, rng.pick([0, 1, 2]), rng.pick([-1, 1]));
+      if (feedsBack && rng.chance(0.5)) ffn.out.add(i, rng.pick([0, 1, 2]), rng.pick([-1, 1]));
       exact.push(next);
       all.push(next++);
     }
