@@ -12,22 +12,33 @@ import type { CompiledLayer, CompiledModel } from './compile.ts';
 import { LANES } from './sparse-kernels.ts';
 import type { PackedRows } from './sparse-kernels.ts';
 
-export interface LayerKernels {
-  /** proj[r] = projection row r of every head (q0 q1 k0 k1 v...) at residual x. */
-  project(x: Float64Array, proj: Float64Array): void;
-  /** x += W_o out: the heads' outputs scattered into the residual. */
-  attendOut(out: Float64Array, x: Float64Array): void;
-  /** x += W_out (max(b, 0) * a); u is scratch of ffnWidth entries. */
-  feedForward(x: Float64Array, u: Float64Array): void;
+/**
+ * A stretch of the forward pass between two attention queries: the residual updates of every
+ * layer up to the projections of the heads of layer `queryLayer`, which the engine then
+ * queries; -1 when the stretch ends elsewhere (the last layer, or a size limit).
+ */
+export interface Segment {
+  /** proj receives the projections, out holds the previous query's head outputs. */
+  readonly run: (x: Float64Array, proj: Float64Array, out: Float64Array, u: Float64Array) => void;
+  readonly queryLayer: number;
 }
 
 export interface ModelKernels {
-  readonly layers: readonly LayerKernels[];
+  /** The layers in order, cut into segments at every layer with heads. */
+  readonly segments: readonly Segment[];
   /** y[k] = logit of unembedding row k (compiled rows only, in their order). */
   logits(x: Float64Array, y: Float64Array): void;
 }
 
-type Kernel = (a: Float64Array, b: Float64Array, floor?: number) => void;
+/** A generated function of the arrays it names and a gate floor (0: the ReLU). */
+type Kernel = (...args: [...Float64Array[], number]) => void;
+
+/**
+ * Source characters per generated function: calls between generated functions cost about
+ * as much as a unit each, so stretches are long, but V8 stops optimizing a function whose
+ * bytecode exceeds 60 KB (about 80K characters of this code).
+ */
+const SEGMENT_CHARS = 40_000;
 
 /** A weight as JavaScript source; String() gives the shortest digits that read back exactly. */
 function num(w: number): string {
@@ -73,12 +84,12 @@ function scatterCode(w: PackedRows, r: number, src: string, pad: number): string
 }
 
 /**
- * A function of two arrays named `first` and `second` (and a gate floor) running `body`;
- * `name` is the script name profilers and stack traces show for it.
+ * A function of the arrays named in `params` and a gate floor, running `body`; `name` is the
+ * script name profilers and stack traces show for it.
  */
-function compile(name: string, first: string, second: string, body: string[]): Kernel {
+function compile(name: string, params: string[], body: string[]): Kernel {
   const code = `'use strict';\nlet s, b, a, v, k;\n${body.join('\n')}\n//# sourceURL=${name}`;
-  return new Function(first, second, 'floor', code) as Kernel;
+  return new Function(...params, 'floor', code) as Kernel;
 }
 
 /** The residual slots that rows of `w` refer to (padding excluded), added to `into`. */
@@ -184,13 +195,17 @@ function feedForwardCode(layer: CompiledLayer, net: CompiledModel): string[] {
  * them; in use the floor is 0, the ReLU. V8 starts recording only after a few calls, hence
  * the repetition.
  */
-function warm(feedForward: Kernel, net: CompiledModel): void {
+function warm(run: Kernel, net: CompiledModel): void {
   const x = new Float64Array(net.dModel + 2);
+  const proj = new Float64Array(net.maxProjWidth);
+  const out = new Float64Array(net.maxOutWidth);
   const u = new Float64Array(net.maxFfnWidth);
-  for (let i = 0; i < 16; i++) feedForward(x, u, -Infinity);
+  for (let i = 0; i < 16; i++) run(x, proj, out, u, -Infinity);
 }
 
-function layerKernels(layer: CompiledLayer, l: number, net: CompiledModel): LayerKernels {
+/** The statements of each layer in order, tagged with the layer whose heads come next. */
+function layerCode(layer: CompiledLayer, l: number, net: CompiledModel): [string[], number][] {
+  if (layer.heads === 0) return [[feedForwardCode(layer, net), -1]];
   const project: string[] = [];
   for (let r = 0; r < layer.proj.rows; r++) {
     project.push(...dotCode('s', layer.proj, r, net.zeroSlot), `proj[${r}] = s;`);
@@ -199,13 +214,36 @@ function layerKernels(layer: CompiledLayer, l: number, net: CompiledModel): Laye
   for (let r = 0; r < layer.attnOut.rows; r++) {
     attendOut.push(...scatterCode(layer.attnOut, r, `out[${r}]`, net.sinkSlot));
   }
-  const feedForward = compile(`layer${l}-ffn`, 'x', 'u', feedForwardCode(layer, net));
-  warm(feedForward, net);
-  return {
-    project: compile(`layer${l}-project`, 'x', 'proj', project),
-    attendOut: compile(`layer${l}-attend-out`, 'out', 'x', attendOut),
-    feedForward: (x, u) => feedForward(x, u, 0),
+  return [
+    [project, l],
+    [[...attendOut, ...feedForwardCode(layer, net)], -1],
+  ];
+}
+
+/** The forward pass as segments: cut after each projection, and where code grows long. */
+function segments(net: CompiledModel): Segment[] {
+  const out: Segment[] = [];
+  let body: string[] = [];
+  let chars = 0;
+  const close = (queryLayer: number): void => {
+    const name = `segment${out.length}`;
+    const code = compile(name, ['x', 'proj', 'out', 'u'], body);
+    warm(code, net);
+    out.push({ run: (x, proj, heads, u) => code(x, proj, heads, u, 0), queryLayer });
+    body = [];
+    chars = 0;
   };
+  net.layers.forEach((layer, l) => {
+    for (const [code, queryLayer] of layerCode(layer, l, net)) {
+      const size = code.reduce((n, line) => n + line.length + 1, 0);
+      if (chars > 0 && chars + size > SEGMENT_CHARS) close(-1);
+      body.push(...code);
+      chars += size;
+      if (queryLayer >= 0) close(queryLayer);
+    }
+  });
+  if (chars > 0 || out.length === 0) close(-1);
+  return out;
 }
 
 export function specialize(net: CompiledModel): ModelKernels {
@@ -213,8 +251,6 @@ export function specialize(net: CompiledModel): ModelKernels {
   for (let k = 0; k < net.unembed.rows; k++) {
     logits.push(...dotCode('s', net.unembed, k, net.zeroSlot), `y[${k}] = s;`);
   }
-  return {
-    layers: net.layers.map((layer, l) => layerKernels(layer, l, net)),
-    logits: compile('logits', 'x', 'y', logits),
-  };
+  const logitCode = compile('logits', ['x', 'y'], logits);
+  return { segments: segments(net), logits: (x, y) => logitCode(x, y, 0) };
 }

@@ -123,22 +123,22 @@ export class Transformer {
       x[net.featureSlot[f]] += code === 0 ? p : code === 1 ? p * p : code === 2 ? p % 2 : 1;
     }
 
-    // 2. Layers: hard-max attention, then the ReGLU feed-forward block.
+    // 2. Layers: hard-max attention, then the ReGLU feed-forward block. The specialized code
+    //    runs in segments that end where the heads of a layer are queried.
     const layers = net.layers;
     const code = this.code;
-    for (let l = 0; l < layers.length; l++) {
-      const layer = layers[l];
-      if (code === null) {
-        if (layer.heads > 0) this.attend(layer, l, p);
-        this.feedForward(layer);
-      } else {
-        const k = code.layers[l];
-        if (layer.heads > 0) {
-          k.project(x, this.proj);
-          this.query(layer, l, p);
-          k.attendOut(this.attnOut, x);
-        }
-        k.feedForward(x, this.unitBuf);
+    if (code === null) {
+      for (let l = 0; l < layers.length; l++) {
+        if (layers[l].heads > 0) this.attend(layers[l], l, p);
+        this.feedForward(layers[l]);
+      }
+    } else {
+      const segments = code.segments;
+      for (let i = 0; i < segments.length; i++) {
+        const segment = segments[i];
+        segment.run(x, this.proj, this.attnOut, this.unitBuf);
+        const l = segment.queryLayer;
+        if (l >= 0) this.query(layers[l], l, p);
       }
     }
 
