@@ -38,6 +38,7 @@ export interface RunProgress {
   tokens: number;
   steps: number;
   elapsedMs: number;
+  /** generated tokens per second (the transformer counts decoding only, not the prompt) */
   tokensPerSecond: number;
   /** tokens generated since the previous call */
   batch: Int32Array;
@@ -61,7 +62,10 @@ export interface RunResult {
   end: RunEnd;
   seconds: number;
   promptTokens?: number;
+  /** of seconds, the time spent feeding the prompt (transformer only) */
+  promptSeconds?: number;
   attention?: AttentionName;
+  /** generated tokens per second of decoding, the prompt's time excluded (transformer only) */
   tokensPerSecond?: number;
   /** smallest decision margin in float64 ulps (transformer only) */
   minMargin?: number;

@@ -58,7 +58,8 @@ class TraceCollector {
 
   constructor(private readonly opts: RunOptions) {}
 
-  push(batch: Int32Array): void {
+  /** `rate`: the engine's own tokens per second, when it counts them (else over elapsed). */
+  push(batch: Int32Array, rate?: number): void {
     const output = Uint8Array.from(this.decoder.push(batch));
     if (this.opts.keepTrace) this.chunks.push(batch);
     const elapsedMs = performance.now() - this.started;
@@ -67,7 +68,7 @@ class TraceCollector {
       tokens,
       steps: this.decoder.steps,
       elapsedMs,
-      tokensPerSecond: elapsedMs > 0 ? (tokens * 1000) / elapsedMs : 0,
+      tokensPerSecond: rate ?? (elapsedMs > 0 ? (tokens * 1000) / elapsedMs : 0),
       batch,
       output,
     });
@@ -180,11 +181,12 @@ async function runOnTransformer(compiled: CompiledProgram, opts: RunOptions): Pr
     attention,
     maxTokens: opts.maxTokens ?? DEFAULT_MAX_TOKENS,
     stopTokens: STOP_TOKENS,
-    onBatch: (b) => c.push(b.tokens),
+    onBatch: (b) => c.push(b.tokens, b.counters.tokensPerSecond),
     ...(opts.signal ? { signal: opts.signal } : {}),
   });
   return c.result('transformer', run.reason === 'cancelled', {
     promptTokens: prompt.length,
+    promptSeconds: run.prefillSeconds,
     attention,
     tokensPerSecond: run.tokensPerSecond,
     minMargin: run.minMargin,

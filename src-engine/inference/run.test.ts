@@ -29,6 +29,21 @@ describe('streaming runs', () => {
     expect(batches[batches.length - 1].counters.tokens).toBe(1000);
   });
 
+  it('count tokens per second over decoding only, with the prompt timed apart', async () => {
+    const prompt = Array.from({ length: 20_000 }, (_, i) => [5, 3][i % 2]);
+    const { batches, result } = await collect({
+      model: previousTokenByPosition(),
+      promptTokens: prompt,
+      maxTokens: 2000,
+    });
+    expect(result.prefillSeconds).toBeGreaterThan(0);
+    expect(result.seconds).toBeGreaterThan(result.prefillSeconds);
+    const decoding = result.seconds - result.prefillSeconds;
+    expect(result.tokensPerSecond).toBeCloseTo(2000 / decoding, 6);
+    const last = batches[batches.length - 1].counters;
+    expect(last.prefillMs).toBeCloseTo(result.prefillSeconds * 1000, 6);
+  });
+
   it('end at a stop token, which is emitted last', async () => {
     const { tokens, result } = await collect({
       model: countingModel(),

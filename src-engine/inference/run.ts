@@ -31,7 +31,8 @@ export interface TokenRunCounters {
   readonly tokens: number; // generated so far (prompt excluded)
   readonly promptTokens: number;
   readonly elapsedMs: number; // since the run started, prefill included
-  readonly tokensPerSecond: number; // generated tokens per second of elapsed time
+  readonly prefillMs: number; // of elapsedMs, the time spent feeding the prompt
+  readonly tokensPerSecond: number; // generated tokens per second of decoding (prefill excluded)
 }
 
 export interface TokenBatch {
@@ -47,8 +48,9 @@ export interface TokenRunResult {
   readonly minMargin: number;
   readonly marginOk: boolean;
   readonly margins: MarginReport;
-  readonly seconds: number;
-  readonly tokensPerSecond: number;
+  readonly seconds: number; // prefill included
+  readonly prefillSeconds: number;
+  readonly tokensPerSecond: number; // generated tokens per second of decoding
 }
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -71,6 +73,7 @@ class Batcher {
   private readonly buf: Int32Array;
   private n = 0;
   generated = 0;
+  private decodeStarted = -1; // when the prompt was fed (-1: not yet)
 
   constructor(
     readonly size: number,
@@ -90,10 +93,19 @@ class Batcher {
     return this.n === this.size;
   }
 
+  /** Marks the end of the prompt: decoding speed is counted from here. */
+  startDecoding(): void {
+    this.decodeStarted = performance.now();
+  }
+
   counters(): TokenRunCounters {
-    const elapsedMs = performance.now() - this.started;
-    const tokensPerSecond = elapsedMs > 0 ? (this.generated * 1000) / elapsedMs : 0;
-    return { tokens: this.generated, promptTokens: this.promptTokens, elapsedMs, tokensPerSecond };
+    const now = performance.now();
+    const elapsedMs = now - this.started;
+    const prefillMs = (this.decodeStarted < 0 ? now : this.decodeStarted) - this.started;
+    const decodeMs = elapsedMs - prefillMs;
+    const tokensPerSecond = decodeMs > 0 ? (this.generated * 1000) / decodeMs : 0;
+    const { generated: tokens, promptTokens } = this;
+    return { tokens, promptTokens, elapsedMs, prefillMs, tokensPerSecond };
   }
 
   flush(): void {
@@ -117,7 +129,7 @@ export async function startRun(options: TokenRunOptions): Promise<TokenRunResult
   const finish = (reason: TokenRunReason): TokenRunResult => {
     batcher.flush();
     const margins = model.margins();
-    const { elapsedMs, tokensPerSecond } = batcher.counters();
+    const { elapsedMs, prefillMs, tokensPerSecond } = batcher.counters();
     return {
       tokens: batcher.generated,
       reason,
@@ -125,6 +137,7 @@ export async function startRun(options: TokenRunOptions): Promise<TokenRunResult
       marginOk: margins.marginOk,
       margins,
       seconds: elapsedMs / 1000,
+      prefillSeconds: prefillMs / 1000,
       tokensPerSecond,
     };
   };
@@ -138,6 +151,7 @@ export async function startRun(options: TokenRunOptions): Promise<TokenRunResult
     }
   }
   let next = model.feed(prompt[prompt.length - 1], true);
+  batcher.startDecoding();
 
   // 2. Decode: emit, check stop and limit, then feed the token back.
   let batchStart = performance.now();

@@ -107,6 +107,7 @@ function summary(result: RunResult): Record<string, unknown> {
     engine: result.engine,
     ...(result.promptTokens !== undefined && { promptTokens: result.promptTokens }),
     ...(result.engine === 'transformer' && {
+      promptSeconds: result.promptSeconds,
       tokensPerSecond: result.tokensPerSecond,
       attention: result.attention,
       minMargin: result.minMargin,
