@@ -6,7 +6,7 @@
 //      attention and at 10K and 100K with the brute-force scan, and the peak memory of a
 //      5M-token run (sieve of Eratosthenes, cut at each length); then the brute-force speed
 //      over 500 tokens that follow a million, the hull carrying the run to that length
-//      through paired stores (every key in both back-ends; they slow the hull fourfold);
+//      through paired stores (every key kept by both back-ends);
 //   3. the Sudoku example and the 10x10 assignment problem inside the transformer, end to end.
 // Every transformer figure comes from a fresh child process, so its memory figure is its own.
 
