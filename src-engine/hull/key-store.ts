@@ -25,7 +25,10 @@ export interface KeyStore {
   readonly dv: number;
   /** Result details of the most recent query. */
   readonly hit: QueryHit;
-  /** Adds the key of the token at `position`, with value values[offset .. offset+dv). */
+  /**
+   * Adds the key of the token at `position`, with value values[offset .. offset+dv). Every
+   * token has its own position (they may arrive in any order); the latest is the largest.
+   */
   insert(kx: number, ky: number, position: number, values: Float64Array, offset: number): void;
   /**
    * Writes into out[offset .. offset+dv) the value of the winning key of largest position

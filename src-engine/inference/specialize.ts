@@ -6,7 +6,8 @@
 // reaches it), and each number is written in the shortest form that reads back exactly.
 //
 // Results equal the packed kernels' up to the sign of zero sums: padding terms (0 * x[zero])
-// are left out, and a row whose bias is 0 starts from its first term instead of 0 + term.
+// are left out, a row whose bias is 0 starts from its first term instead of 0 + term, and in
+// a block whose units feed back into it a closed unit scatters its u = 0 like the others.
 
 import type { CompiledLayer, CompiledModel } from './compile.ts';
 import { LANES } from './sparse-kernels.ts';
@@ -134,25 +135,28 @@ function unitCode(layer: CompiledLayer, net: CompiledModel, i: number, src: stri
 }
 
 /**
- * A gate run in a direct layer. Decreasing biases: the units in order, each nested in the
- * open gate of the one before. Increasing biases: the gates from the last unit back while
- * they are open (kept in u; k = the first open unit), then the open units in order, so every
- * slot still receives its additions in unit order.
+ * A gate run in a direct layer, as flat code (a labelled block left at the first closed gate:
+ * nesting each unit in the gate of the one before would nest thousands deep in wide blocks).
+ * Decreasing biases: the units in order. Increasing biases: the gates from the last unit back
+ * while they are open (kept in u; k = the first open unit), then the open units in order, so
+ * every slot still receives its additions in unit order.
  */
 function runCode(layer: CompiledLayer, net: CompiledModel, [first, last, dir]: number[]): string[] {
+  const label = `run${first}`;
   const gate = (i: number): string[] => [
     ...dotCode('b', layer.gate, i, net.zeroSlot),
-    'if (b > floor) {',
+    `if (!(b > floor)) break ${label};`,
   ];
   const body: string[] = [];
   if (dir < 0) {
+    body.push(`${label}: {`);
     for (let i = first; i <= last; i++) body.push(...gate(i), ...unitCode(layer, net, i, 'b'));
-    body.push('}'.repeat(last - first + 1));
+    body.push('}');
     return body;
   }
-  body.push(`k = ${last + 1};`);
+  body.push(`k = ${last + 1};`, `${label}: {`);
   for (let i = last; i >= first; i--) body.push(...gate(i), `u[${i}] = b;`, `k = ${i};`);
-  body.push('}'.repeat(last - first + 1));
+  body.push('}');
   for (let i = first; i <= last; i++) {
     body.push(`if (k <= ${i}) {`, ...unitCode(layer, net, i, `u[${i}]`), '}');
   }
@@ -160,12 +164,14 @@ function runCode(layer: CompiledLayer, net: CompiledModel, [first, last, dir]: n
 }
 
 /**
- * The feed-forward block. When no unit writes a slot that any unit reads, each open unit
- * scatters right away; every slot still receives its additions in unit order, so the sums are
- * those of computing all units first; and runs of units that differ only in their gate bias
- * stop at the first closed gate (gateRuns). Otherwise the units are computed into u first.
+ * The feed-forward block, as pieces of code that may go to different functions (u carries
+ * the units from one to the next). When no unit writes a slot that any unit reads, each open
+ * unit scatters right away; every slot still receives its additions in unit order, so the
+ * sums are those of computing all units first; and runs of units that differ only in their
+ * gate bias stop at the first closed gate (gateRuns). Otherwise the units are computed into u
+ * first, then scattered.
  */
-function feedForwardCode(layer: CompiledLayer, net: CompiledModel): string[] {
+function feedForwardCode(layer: CompiledLayer, net: CompiledModel): string[][] {
   const pad = net.zeroSlot;
   const read = new Set<number>();
   slotsOf(layer.gate, pad, LANES, read);
@@ -173,39 +179,41 @@ function feedForwardCode(layer: CompiledLayer, net: CompiledModel): string[] {
   const written = new Set<number>();
   slotsOf(layer.ffnOut, net.sinkSlot, 1, written);
   if ([...written].every((slot) => !read.has(slot))) {
-    return gateRuns(layer.gate, pad).flatMap((run) => runCode(layer, net, run));
+    return gateRuns(layer.gate, pad).map((run) => runCode(layer, net, run));
   }
-  const body: string[] = [];
-  for (let i = 0; i < layer.ffnWidth; i++) {
-    body.push(...dotCode('b', layer.gate, i, pad), 'if (b > floor) {');
-    body.push(...dotCode('a', layer.a, i, pad));
-    body.push(`u[${i}] = b * a;`, `} else u[${i}] = 0;`);
-  }
-  for (let i = 0; i < layer.ffnWidth; i++) {
-    body.push(...scatterCode(layer.ffnOut, i, `u[${i}]`, net.sinkSlot));
-  }
-  return body;
+  const units = Array.from({ length: layer.ffnWidth }, (_, i) => [
+    ...dotCode('b', layer.gate, i, pad),
+    'if (b > floor) {',
+    ...dotCode('a', layer.a, i, pad),
+    `u[${i}] = b * a;`,
+    `} else u[${i}] = 0;`,
+  ]);
+  const scatters = Array.from({ length: layer.ffnWidth }, (_, i) =>
+    scatterCode(layer.ffnOut, i, `u[${i}]`, net.sinkSlot),
+  );
+  return [...units, ...scatters];
 }
 
 /**
  * V8 optimizes a function for the paths it has seen run; code in a branch that never ran has
  * no type feedback, and reaching it later throws the optimized code away (a "deopt"). Units
  * that open only once the program runs would cost a deopt each, early in every decoding.
- * Calls on scratch arrays with every gate open (floor -Infinity) record feedback for all of
- * them; in use the floor is 0, the ReLU. V8 starts recording only after a few calls, hence
- * the repetition.
+ * Calls on scratch arrays with every gate open (floor -Infinity), and with every gate closed
+ * (floor +Infinity), record feedback for all of them; in use the floor is 0, the ReLU. V8
+ * starts recording only after a few calls, hence the repetition.
  */
 function warm(run: Kernel, net: CompiledModel): void {
   const x = new Float64Array(net.dModel + 2);
   const proj = new Float64Array(net.maxProjWidth);
   const out = new Float64Array(net.maxOutWidth);
   const u = new Float64Array(net.maxFfnWidth);
-  for (let i = 0; i < 16; i++) run(x, proj, out, u, -Infinity);
+  for (let i = 0; i < 16; i++) run(x, proj, out, u, i % 2 === 0 ? -Infinity : Infinity);
 }
 
-/** The statements of each layer in order, tagged with the layer whose heads come next. */
+/** Pieces of code of each layer in order, tagged with the layer whose heads come next. */
 function layerCode(layer: CompiledLayer, l: number, net: CompiledModel): [string[], number][] {
-  if (layer.heads === 0) return [[feedForwardCode(layer, net), -1]];
+  const ffn = feedForwardCode(layer, net).map((code): [string[], number] => [code, -1]);
+  if (layer.heads === 0) return ffn;
   const project: string[] = [];
   for (let r = 0; r < layer.proj.rows; r++) {
     project.push(...dotCode('s', layer.proj, r, net.zeroSlot), `proj[${r}] = s;`);
@@ -214,13 +222,13 @@ function layerCode(layer: CompiledLayer, l: number, net: CompiledModel): [string
   for (let r = 0; r < layer.attnOut.rows; r++) {
     attendOut.push(...scatterCode(layer.attnOut, r, `out[${r}]`, net.sinkSlot));
   }
-  return [
-    [project, l],
-    [[...attendOut, ...feedForwardCode(layer, net)], -1],
-  ];
+  return [[project, l], [attendOut, -1], ...ffn];
 }
 
-/** The forward pass as segments: cut after each projection, and where code grows long. */
+/**
+ * The forward pass as segments: cut after each projection, and between pieces of code where a
+ * segment would outgrow SEGMENT_CHARS (one piece longer than that stays whole).
+ */
 function segments(net: CompiledModel): Segment[] {
   const out: Segment[] = [];
   let body: string[] = [];

@@ -115,6 +115,33 @@ function randomRow(
 }
 
 /**
+ * One feed-forward block of 4000 units in two long gate runs (specialize.ts): units 0..1999
+ * gate on the token digit with decreasing biases, units 2000..3999 on twice the digit with
+ * increasing biases; every open unit adds its gate / 1024 to slot 2, read out as a digit.
+ * Slots: 0 token digit, 1 one, 2 sum.
+ */
+export function wideGateRuns(): Model {
+  const width = 4000;
+  const b = new ModelBuilder({
+    vocab: DIGITS,
+    dModel: 3,
+    positionFeatures: [{ kind: 'one', slot: 1 }],
+    layers: [{ heads: [], ffnWidth: width }],
+  });
+  for (let t = 0; t < DIGITS.length; t++) b.embed.add(t, 0, t);
+  const ffn = b.ffns[0];
+  for (let i = 0; i < width; i++) {
+    const up = i >= width / 2;
+    ffn.b.add(i, 0, up ? 2 : 1);
+    ffn.b.bias[i] = up ? (i - width) / 128 : -i / 256;
+    ffn.a.add(i, 1, 1);
+    ffn.out.add(i, 2, 1 / 1024);
+  }
+  readDigitFrom(b, 2);
+  return b.build();
+}
+
+/**
  * A random sparse model with small integer weights whose every key, query and value is an
  * integer far below 2^53, so the hull and the scan must agree exactly. Average heads write
  * their (fractional) outputs only to slots that nothing but the unembedding reads. In some

@@ -5,6 +5,7 @@ import {
   previousTokenByParity,
   previousTokenByPosition,
   randomModel,
+  wideGateRuns,
 } from './test-models.ts';
 import { Transformer } from './transformer.ts';
 import type { AttentionBackend, TransformerOptions } from './transformer.ts';
@@ -106,6 +107,16 @@ describe('specialized and packed kernels', () => {
       const [code, packed] = decodeTwice(seed, { kernels: 'specialized' }, { kernels: 'packed' });
       expect(code.margins().minMargin).toBe(packed.margins().minMargin);
     }
+  });
+
+  it('give identical streams on gate runs thousands of units long', () => {
+    const code = new Transformer(wideGateRuns(), { kernels: 'specialized' });
+    const packed = new Transformer(wideGateRuns(), { kernels: 'packed' });
+    for (let t = 0; t < 10; t++) {
+      expect(code.step(t)).toBe(packed.step(t));
+      expect(sameStream(code.residual(), packed.residual())).toBe(true);
+    }
+    expect(new Set(Array.from({ length: 10 }, (_, t) => code.step(t))).size).toBeGreaterThan(1);
   });
 });
 
