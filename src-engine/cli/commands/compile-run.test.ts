@@ -5,11 +5,10 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Command } from 'commander';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { RunResult } from '../../api.ts';
 import { programFromJson } from '../../program/program-file.ts';
-import { createProgram } from '../main.ts';
+import { runCli as cli } from '../../testing/cli-capture.ts';
 import { runReport } from './run.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'inweights-cli-'));
@@ -20,28 +19,6 @@ function file(name: string, text: string): string {
   const path = join(folder, name);
   writeFileSync(path, text);
   return path;
-}
-
-interface Captured {
-  /** standard output as UTF-8 text, and as the bytes written */
-  out: string;
-  bytes: Buffer;
-  err: string;
-  code: number;
-}
-
-async function cli(...args: string[]): Promise<Captured> {
-  const chunks: Buffer[] = [];
-  let err = '';
-  const program = createProgram((p: Command) =>
-    p.exitOverride().configureOutput({
-      writeOut: (data) => chunks.push(Buffer.from(data)),
-      writeErr: (text) => (err += text),
-    }),
-  );
-  await program.parseAsync(['node', 'inweights', ...args]);
-  const bytes = Buffer.concat(chunks);
-  return { out: bytes.toString('utf8'), bytes, err, code: Number(process.exitCode ?? 0) };
 }
 
 afterEach(() => {

@@ -1,24 +1,9 @@
 // `inweights model build` and `inweights model info`, in-process.
 
 import { existsSync, readFileSync } from 'node:fs';
-import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { SHIPPED_MODEL_PATH } from '../../model/shipped.ts';
-import { createProgram } from '../main.ts';
-
-/** Runs the CLI; returns the bytes written to stdout and the text written to stderr. */
-async function cli(...args: string[]): Promise<{ bytes: Buffer; err: string }> {
-  const chunks: Buffer[] = [];
-  let err = '';
-  const program = createProgram((p: Command) =>
-    p.exitOverride().configureOutput({
-      writeOut: (data) => chunks.push(Buffer.from(data)),
-      writeErr: (text) => (err += text),
-    }),
-  );
-  await program.parseAsync(['node', 'inweights', ...args]);
-  return { bytes: Buffer.concat(chunks), err };
-}
+import { runCli as cli } from '../../testing/cli-capture.ts';
 
 describe('inweights model', () => {
   it('writes the model file alone to stdout with -o -, and its shape to stderr', async () => {
