@@ -23,7 +23,17 @@ export function shippedModel(path = SHIPPED_MODEL_PATH): Model {
   if (statSync(path).isDirectory()) {
     throw new EngineError('MODEL_MISSING', `${path} is a folder, not a model file`);
   }
-  const model = decodeModel(new Uint8Array(readFileSync(path)));
+  const model = decodeNamed(path, new Uint8Array(readFileSync(path)));
   if (path === SHIPPED_MODEL_PATH) cached = model;
   return model;
+}
+
+/** Decodes a model file; a refusal names the file, since the CLI may be given any path. */
+function decodeNamed(path: string, bytes: Uint8Array): Model {
+  try {
+    return decodeModel(bytes);
+  } catch (e) {
+    if (e instanceof EngineError) throw new EngineError(e.code, `${path}: ${e.message}`);
+    throw e;
+  }
 }
