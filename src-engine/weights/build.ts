@@ -13,7 +13,7 @@
 import type { Graph, Lin } from '../graph/graph.ts';
 import type { MatrixBuilder, ProjectionBuilder } from '../model/builder.ts';
 import { ModelBuilder } from '../model/builder.ts';
-import type { LayerConfig, Model, PositionFeature } from '../model/types.ts';
+import type { LayerConfig, Model, PositionFeature, SparseMatrix } from '../model/types.ts';
 import { checkSlots } from './check-slots.ts';
 import { schedule } from './schedule.ts';
 
@@ -23,7 +23,10 @@ export interface BuildReport {
   heads: number;
   ffnUnits: number;
   maxFfnWidth: number;
+  /** nonzero entries of the weight matrices (biases not counted) */
   parameters: number;
+  /** entries of the same matrices stored dense: the size of the equivalent dense model */
+  denseParameters: number;
 }
 
 export function buildModel(
@@ -119,18 +122,22 @@ const unitsOf = (g: Graph, id: number): number => {
 
 export function describeModel(model: Model): BuildReport {
   const { config, weights } = model;
-  let parameters = weights.embed.val.length + weights.unembed.weight.val.length;
+  const matrices: SparseMatrix[] = [weights.embed, weights.unembed.weight];
   let ffnUnits = 0;
   let heads = 0;
   for (const layer of weights.layers) {
     for (const h of layer.heads) {
       heads++;
-      parameters +=
-        h.q.weight.val.length + h.k.weight.val.length + h.v.weight.val.length + h.o.val.length;
+      matrices.push(h.q.weight, h.k.weight, h.v.weight, h.o);
     }
     ffnUnits += layer.ffn.a.weight.rows;
-    parameters +=
-      layer.ffn.a.weight.val.length + layer.ffn.b.weight.val.length + layer.ffn.out.val.length;
+    matrices.push(layer.ffn.a.weight, layer.ffn.b.weight, layer.ffn.out);
+  }
+  let parameters = 0;
+  let denseParameters = 0;
+  for (const m of matrices) {
+    parameters += m.val.length;
+    denseParameters += m.rows * m.cols;
   }
   return {
     layers: config.layers.length,
@@ -139,5 +146,6 @@ export function describeModel(model: Model): BuildReport {
     ffnUnits,
     maxFfnWidth: Math.max(...config.layers.map((l) => l.ffnWidth)),
     parameters,
+    denseParameters,
   };
 }

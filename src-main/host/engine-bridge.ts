@@ -160,5 +160,6 @@ export function modelInfo(): ModelInfo {
     ffnWidth: m.maxFfnWidth,
     vocabulary: m.vocabulary,
     parameters: m.parameters,
+    denseParameters: m.denseParameters,
   };
 }

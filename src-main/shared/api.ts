@@ -114,7 +114,10 @@ export interface ModelInfo {
   heads: number;
   ffnWidth?: number;
   vocabulary: number;
+  /** nonzero weights */
   parameters: number;
+  /** weights of the same matrices stored dense */
+  denseParameters: number;
 }
 
 export interface EngineStatus {

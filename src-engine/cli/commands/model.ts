@@ -55,7 +55,7 @@ function shapeText(s: ReturnType<typeof describeModel>, vocab: number): string {
     `attention heads   ${s.heads} (query/key dimension 2)`,
     `FFN units         ${s.ffnUnits} (widest layer ${s.maxFfnWidth})`,
     `vocabulary        ${vocab}`,
-    `parameters        ${s.parameters} (nonzero weights)`,
+    `parameters        ${s.parameters} nonzero weights (${s.denseParameters} stored dense)`,
     '',
   ].join('\n');
 }
