@@ -63,7 +63,7 @@ export default defineConfig({
     // each test skips with its reason where no Electron binary is installed.
     {
       name: 'electron',
-      testIgnore: 'smoke.spec.ts',
+      testIgnore: ['smoke.spec.ts', 'web-server.spec.ts'],
       use: { viewport: { width: 1280, height: 800 } },
     },
   ],

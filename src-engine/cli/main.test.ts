@@ -99,6 +99,18 @@ describe('the inweights launcher', () => {
     expect([...run.stdout]).toEqual(Array.from({ length: 256 }, (_, i) => i));
   });
 
+  it('shows the control characters a refusal quotes from a bad file as escapes', async () => {
+    const bad = join(folder, 'bad.tokens');
+    writeFileSync(bad, '\x1b[31mred\x07');
+    const { code, stderr } = await launch('run', bad);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(
+      /^inweights: .*bad\.tokens: not a token program file: .*\\x1b\[31mred\\x07/,
+    );
+    expect(stderr).not.toContain('\x1b');
+    expect(stderr).not.toContain('\x07');
+  });
+
   it('takes an empty INWEIGHTS_RESOURCES for unset', async () => {
     const env = { ...process.env, INWEIGHTS_RESOURCES: '' };
     const { stderr } = await promisify(execFile)(process.execPath, [launcher, 'version'], { env });

@@ -26,7 +26,9 @@ export function connectParent(): ParentChannel {
   // a parent that died (even by SIGKILL) closes the channel: the host has no one to serve
   process.on('disconnect', () => process.exit(0));
   return {
-    send: (event) => void send(event),
+    // the parent may be gone before the channel says so: an event for no one is dropped, not
+    // raised as an uncaught error
+    send: (event) => void (process.connected && send(event, undefined, undefined, () => {})),
     onRequest: (listener) => process.on('message', (m) => listener(m as HostRequest)),
   };
 }

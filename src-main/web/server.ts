@@ -3,7 +3,7 @@
 // /api/trace, streamed events on the WebSocket /api/events. The engine host is a forked Node
 // process. Usage: tsx src-main/web/server.ts [--port N] [--data DIR]
 // (port 0 picks a free one). Prints the URL on stdout; diagnostics go to stderr.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -38,7 +38,11 @@ function parseOptions(argv: readonly string[]): Options {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`--port: expected an integer from 0 to 65535, got "${values.port}"`);
   }
-  return { port, dataDir: resolve(values.data) };
+  const dataDir = resolve(values.data);
+  if (existsSync(dataDir) && !statSync(dataDir).isDirectory()) {
+    throw new Error(`--data: ${dataDir} is a file; pass a folder (it is created when missing)`);
+  }
+  return { port, dataDir };
 }
 
 function start({ port, dataDir }: Options): void {
@@ -62,6 +66,8 @@ function start({ port, dataDir }: Options): void {
   server.on('error', (error: NodeJS.ErrnoException) => {
     const hint = error.code === 'EADDRINUSE' ? ' (port in use: pass --port N)' : '';
     log.error(`web: ${error.message}${hint}`);
+    backend.close();
+    db.close();
     process.exit(1);
   });
   server.listen(port, HOST, () => {
