@@ -19,13 +19,8 @@ try {
   const message = error instanceof Error ? error.message : String(error);
   // a message may quote bytes of a bad input file: control characters are shown as escapes,
   // never sent to the terminal
-  const shown = [...message]
-    .map((c) => {
-      const code = c.charCodeAt(0);
-      const control = (code < 0x20 && c !== '\n' && c !== '\t') || (code >= 0x7f && code < 0xa0);
-      return control ? `\\x${code.toString(16).padStart(2, '0')}` : c;
-    })
-    .join('');
+  const escape = (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`;
+  const shown = message.replace(/(?![\n\t])\p{Cc}/gu, escape);
   process.stderr.write(`inweights: ${shown}\n`);
   process.exitCode = 1;
 }

@@ -26,9 +26,12 @@ export function connectParent(): ParentChannel {
   // a parent that died (even by SIGKILL) closes the channel: the host has no one to serve
   process.on('disconnect', () => process.exit(0));
   return {
-    // the parent may be gone before the channel says so: an event for no one is dropped, not
-    // raised as an uncaught error
-    send: (event) => void (process.connected && send(event, undefined, undefined, () => {})),
+    // the parent may exit before the channel says so: an event for no one is dropped; any
+    // other failure to send is still raised
+    send: (event) =>
+      void send(event, undefined, undefined, (error) => {
+        if (error && process.connected) throw error;
+      }),
     onRequest: (listener) => process.on('message', (m) => listener(m as HostRequest)),
   };
 }

@@ -63,11 +63,15 @@ function start({ port, dataDir }: Options): void {
     else files(req, res);
   });
   attachEvents(server, backend, () => hosts);
+  // ends the engine process and closes the store, whether the server stops or never started
+  const release = (): void => {
+    backend.close();
+    db.close();
+  };
   server.on('error', (error: NodeJS.ErrnoException) => {
     const hint = error.code === 'EADDRINUSE' ? ' (port in use: pass --port N)' : '';
     log.error(`web: ${error.message}${hint}`);
-    backend.close();
-    db.close();
+    release();
     process.exit(1);
   });
   server.listen(port, HOST, () => {
@@ -77,8 +81,7 @@ function start({ port, dataDir }: Options): void {
     process.stdout.write(`Inweights browser mode: http://${HOST}:${actual}/\n`);
   });
   const stop = (): void => {
-    backend.close();
-    db.close();
+    release();
     server.close(() => process.exit(0));
     server.closeAllConnections();
   };
